@@ -1,0 +1,4 @@
+/**
+ * Datasets: samples with targets, labels and names.
+ */
+package io.github.backprop.data;

@@ -1,0 +1,4 @@
+/**
+ * Predictions, loss and accuracy, confusion matrices.
+ */
+package io.github.backprop.eval;

@@ -1,0 +1,4 @@
+/**
+ * Saving and loading networks as human-readable JSON.
+ */
+package io.github.backprop.io;

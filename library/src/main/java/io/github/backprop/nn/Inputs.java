@@ -1,0 +1,40 @@
+package io.github.backprop.nn;
+
+/**
+ * Argument checks shared by every public entry point that takes samples: clear messages that name
+ * the problem and the values.
+ */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    /**
+     * Checks that {@code x} is a non-empty rectangular array of finite values with rows of
+     * {@code width}.
+     *
+     * @param x the samples
+     * @param width expected values per row
+     * @param what the argument's name for messages (e.g. "x", "targets")
+     * @throws IllegalArgumentException naming the first problem found
+     */
+    public static void checkFeatures(double[][] x, int width, String what) {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException(what + " is empty: need at least one sample");
+        }
+        for (int r = 0; r < x.length; r++) {
+            if (x[r] == null) {
+                throw new IllegalArgumentException(what + " row " + r + " is null");
+            }
+            if (x[r].length != width) {
+                throw new IllegalArgumentException("shape mismatch: " + what + " row " + r + " has " + x[r].length
+                        + " values, expected " + width);
+            }
+            for (int c = 0; c < width; c++) {
+                if (!Double.isFinite(x[r][c])) {
+                    throw new IllegalArgumentException(what + " has a non-finite value " + x[r][c] + " at row " + r
+                            + ", column " + c);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package io.github.backprop.train;
+
+import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.data.Dataset;
+import io.github.backprop.eval.Evaluation;
+import io.github.backprop.eval.Score;
+import io.github.backprop.loss.Loss;
+import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Parameter;
+import io.github.backprop.optim.Optimizer;
+import io.github.backprop.random.SplitMix64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Gradient descent over mini-batches, epoch after epoch, until the epochs run out or the loss is
+ * good enough.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder()
+ *         .loss(Losses.mse())
+ *         .optimizer(Optimizers.sgd(0.5))
+ *         .epochs(5000)
+ *         .batchSize(4)
+ *         .targetLoss(0.01)
+ *         .build();
+ * History history = trainer.fit(network, Dataset.of(x, y));
+ * }</pre>
+ *
+ * <p>Each step: forward pass on a mini-batch, backward pass (every delta, dW and db), then one
+ * optimiser update. Batches are consecutive slices of the samples; with {@link Builder#shuffle}
+ * the order is shuffled every epoch by the given generator. The caller's data is never reordered
+ * or modified. After each epoch the whole training set (and the validation set, if any) is scored
+ * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}. The loop
+ * checks for thread interruption before every step ({@link TrainingInterruptedException}).
+ *
+ * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}.
+ */
+public final class Trainer {
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final Random shuffleRandom;
+    private final double targetLoss;
+    private final Dataset validation;
+    private final List<TrainingListener> listeners;
+    private final boolean recordGradientNorms;
+
+    private Backpropagation workspace;
+    private double[] batchX;
+    private double[] batchY;
+
+    private Trainer(Builder b) {
+        this.loss = b.loss;
+        this.optimizer = b.optimizer;
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.shuffleRandom = b.shuffleRandom;
+        this.targetLoss = b.targetLoss;
+        this.validation = b.validation;
+        this.listeners = List.copyOf(b.listeners);
+        this.recordGradientNorms = b.recordGradientNorms;
+    }
+
+    /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The loss being minimised. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The optimiser. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The largest number of epochs {@link #fit} runs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Samples per step. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Trains on samples {@code x} with targets {@code y} (copied first; never modified).
+     *
+     * @param network the network to train (its parameters change)
+     * @param x samples, one per row
+     * @param y targets, one row per sample
+     * @return the history of losses (and accuracies) per epoch
+     */
+    public History fit(Network network, double[][] x, double[][] y) {
+        return fit(network, Dataset.of(x, y));
+    }
+
+    /**
+     * Trains the network on a dataset.
+     *
+     * @param network the network to train (its parameters change)
+     * @param training the training samples (never modified)
+     * @return the history of losses (and accuracies) per epoch
+     * @throws IllegalArgumentException if the data does not fit the network or the loss
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     * @throws TrainingInterruptedException if the thread is interrupted
+     */
+    public History fit(Network network, Dataset training) {
+        checkData(network, training, "training");
+        if (validation != null) {
+            checkData(network, validation, "validation");
+        }
+        long start = System.nanoTime();
+        List<EpochStats> done = new ArrayList<>();
+        History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
+        int[] order = identity(training.size());
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                double[] norms = runEpoch(network, training, order);
+                Score train = Evaluation.score(network, loss, training);
+                if (!Double.isFinite(train.loss())) {
+                    throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(),
+                            new History(done, History.StopReason.STOPPED_EARLY));
+                }
+                Score val = validation == null ? null : Evaluation.score(network, loss, validation);
+                EpochStats stats = new EpochStats(epoch, train.loss(), train.accuracy(),
+                        val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
+                        norms, System.nanoTime() - start);
+                done.add(stats);
+                for (TrainingListener listener : listeners) {
+                    listener.epochCompleted(stats, network);
+                }
+                if (train.loss() <= targetLoss) {
+                    reason = History.StopReason.TARGET_LOSS_REACHED;
+                    break;
+                }
+            }
+        } catch (StepInterrupted e) {
+            History partial = new History(done, History.StopReason.STOPPED_EARLY);
+            notifyEnd(partial);
+            throw new TrainingInterruptedException(partial);
+        } catch (TrainingDivergedException e) {
+            notifyEnd(e.history());
+            throw e;
+        }
+        History history = new History(done, reason);
+        notifyEnd(history);
+        return history;
+    }
+
+    /**
+     * One epoch of training steps over the data, in stored order (or shuffled, if this trainer
+     * shuffles), with no scoring and no listeners: the inner loop of {@link #fit}, for benchmarks
+     * and custom loops.
+     *
+     * @param network the network to train (its parameters change)
+     * @param training the training samples (never modified)
+     * @throws TrainingInterruptedException if the thread is interrupted
+     */
+    public void trainEpoch(Network network, Dataset training) {
+        checkShapes(network, training, "training");
+        try {
+            runEpoch(network, training, identity(training.size()));
+        } catch (StepInterrupted e) {
+            throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
+        }
+    }
+
+    private double[] runEpoch(Network network, Dataset data, int[] order) {
+        Backpropagation bp = workspaceFor(network, data);
+        List<Parameter> params = network.parameters();
+        int n = data.size();
+        if (shuffleRandom != null) {
+            shuffle(order, shuffleRandom);
+        }
+        double[] norms = new double[recordGradientNorms ? network.layerCount() : 0];
+        int steps = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            if (Thread.interrupted()) {
+                throw new StepInterrupted();
+            }
+            int rows = Math.min(batchSize, n - from);
+            if (shuffleRandom != null) {
+                data.copyRows(order, from, rows, batchX, batchY);
+            } else {
+                data.copyRows(from, rows, batchX, batchY);
+            }
+            bp.forward(batchX, 0, rows);
+            bp.backward(batchY, loss);
+            if (recordGradientNorms) {
+                for (int l = 0; l < norms.length; l++) {
+                    norms[l] += norm(network.layers().get(l).weights().gradientArray());
+                }
+            }
+            optimizer.step(params);
+            steps++;
+        }
+        for (int l = 0; l < norms.length; l++) {
+            norms[l] /= steps;
+        }
+        return norms;
+    }
+
+    private Backpropagation workspaceFor(Network network, Dataset data) {
+        int rows = Math.min(batchSize, data.size());
+        if (workspace == null || workspace.network() != network || workspace.maxRows() < rows) {
+            workspace = new Backpropagation(network, rows);
+            batchX = new double[rows * network.inputSize()];
+            batchY = new double[rows * network.outputSize()];
+        }
+        return workspace;
+    }
+
+    private void checkData(Network network, Dataset data, String what) {
+        checkShapes(network, data, what);
+        for (int r = 0; r < data.size(); r++) {
+            for (int c = 0; c < data.targetCount(); c++) {
+                String problem = loss.targetProblem(data.target(r, c));
+                if (problem != null) {
+                    throw new IllegalArgumentException(what + " target at row " + r + ", column " + c + ": " + problem);
+                }
+            }
+        }
+    }
+
+    private static void checkShapes(Network network, Dataset data, String what) {
+        Objects.requireNonNull(data, what + " data");
+        if (data.featureCount() != network.inputSize()) {
+            throw new IllegalArgumentException("shape mismatch: the network takes " + network.inputSize()
+                    + " inputs but the " + what + " data has " + data.featureCount() + " features");
+        }
+        if (data.targetCount() != network.outputSize()) {
+            throw new IllegalArgumentException("shape mismatch: the network has " + network.outputSize()
+                    + " outputs but the " + what + " data has " + data.targetCount() + " targets per sample");
+        }
+    }
+
+    private void notifyEnd(History history) {
+        for (TrainingListener listener : listeners) {
+            listener.trainingEnded(history);
+        }
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Fisher-Yates shuffle of the index array (never of the data). */
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Internal signal from the step loop to fit, which knows the history. */
+    private static final class StepInterrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepInterrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Settings for a {@link Trainer}; {@code loss}, {@code optimizer} and {@code epochs} are required. */
+    public static final class Builder {
+        private Loss loss;
+        private Optimizer optimizer;
+        private int epochs;
+        private int batchSize = 32;
+        private Random shuffleRandom;
+        private double targetLoss = Double.NEGATIVE_INFINITY;
+        private Dataset validation;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private boolean recordGradientNorms;
+
+        private Builder() {
+        }
+
+        /**
+         * The loss to minimise (required).
+         *
+         * @param loss e.g. {@code Losses.mse()}
+         * @return this builder
+         */
+        public Builder loss(Loss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /**
+         * The update rule (required).
+         *
+         * @param optimizer e.g. {@code Optimizers.sgd(0.5)}
+         * @return this builder
+         */
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            return this;
+        }
+
+        /**
+         * The largest number of passes over the training data (required).
+         *
+         * @param epochs positive
+         * @return this builder
+         */
+        public Builder epochs(int epochs) {
+            if (epochs <= 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /**
+         * Samples per gradient step (default 32; a batch larger than the data means full batch).
+         *
+         * @param batchSize positive
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Shuffles the order of samples every epoch with a {@link SplitMix64} generator seeded
+         * here. Without a call to {@code shuffle}, samples are used in stored order.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder shuffle(long seed) {
+            return shuffle(new SplitMix64(seed));
+        }
+
+        /**
+         * Shuffles the order of samples every epoch with this generator (which is advanced).
+         *
+         * @param random the generator
+         * @return this builder
+         */
+        public Builder shuffle(Random random) {
+            this.shuffleRandom = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Stops as soon as the training loss after an epoch is at most {@code targetLoss}.
+         *
+         * @param targetLoss a finite number
+         * @return this builder
+         */
+        public Builder targetLoss(double targetLoss) {
+            if (!Double.isFinite(targetLoss)) {
+                throw new IllegalArgumentException("target loss must be finite, got " + targetLoss);
+            }
+            this.targetLoss = targetLoss;
+            return this;
+        }
+
+        /**
+         * Also scores this data after every epoch (it is never trained on).
+         *
+         * @param validation the validation samples
+         * @return this builder
+         */
+        public Builder validation(Dataset validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        /**
+         * Tells a listener about every epoch (may be called several times to add several).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Records, per epoch and layer, the mean norm of dW over the epoch's steps (for charts of
+         * vanishing gradients).
+         *
+         * @return this builder
+         */
+        public Builder recordGradientNorms() {
+            this.recordGradientNorms = true;
+            return this;
+        }
+
+        /**
+         * The trainer.
+         *
+         * @return the trainer
+         * @throws IllegalArgumentException if the loss, optimiser or epochs are missing
+         */
+        public Trainer build() {
+            List<String> missing = new ArrayList<>();
+            if (loss == null) {
+                missing.add("loss(...)");
+            }
+            if (optimizer == null) {
+                missing.add("optimizer(...)");
+            }
+            if (epochs == 0) {
+                missing.add("epochs(...)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("a trainer needs " + String.join(", ", missing));
+            }
+            return new Trainer(this);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import io.github.backprop.activation.Activations;
 import io.github.backprop.activation.LeakyRelu;
 import io.github.backprop.nn.DenseLayer;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Parameter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,11 @@ public final class ModelJson {
      *
      * @param network the network (not modified)
      * @return pretty-printed JSON
+     * @throws IllegalArgumentException if a weight or bias is NaN or infinite (such a file could
+     *     not be loaded again), naming the first one
      */
     public static String toJson(Network network) {
+        requireFinite(network);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -98,13 +102,15 @@ public final class ModelJson {
      * @param network the network (not modified)
      * @param file where to write
      * @throws IOException if the file cannot be written (an existing file is left as it was)
+     * @throws IllegalArgumentException if a weight or bias is NaN or infinite (nothing is written)
      */
     public static void save(Network network, Path file) throws IOException {
+        String json = toJson(network);
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
         Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(tmp, toJson(network), StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -203,6 +209,20 @@ public final class ModelJson {
         return builder.build();
     }
 
+    private static void requireFinite(Network network) {
+        for (Parameter p : network.parameters()) {
+            for (int r = 0; r < p.rows(); r++) {
+                for (int c = 0; c < p.cols(); c++) {
+                    double v = p.value(r, c);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("cannot save the network: " + p.name() + "[" + r + "][" + c
+                                + "] is " + v + " (did training diverge?), and a model file needs finite numbers");
+                    }
+                }
+            }
+        }
+    }
+
     private static String text(JsonNode node, String field, String where) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
@@ -244,7 +264,9 @@ public final class ModelJson {
         for (int i = 0; i < size; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber() || !Double.isFinite(x.asDouble())) {
-                throw new ModelFileException(where + "[" + i + "] must be a finite number, found " + x);
+                // a number too large for a double reads as Infinity; anything else is shown as written
+                throw new ModelFileException(where + "[" + i + "] must be a finite number, found "
+                        + (x.isNumber() ? String.valueOf(x.asDouble()) : x.toString()));
             }
             v[i] = x.asDouble();
         }

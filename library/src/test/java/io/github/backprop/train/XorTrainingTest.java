@@ -9,6 +9,7 @@ import io.github.backprop.optim.Optimizers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,5 +42,24 @@ class XorTrainingTest {
         assertEquals(History.StopReason.TARGET_LOSS_REACHED, h.stopReason());
         assertTrue(h.finalLoss() <= 0.01);
         assertEquals(1.0, h.last().trainingAccuracy());
+    }
+
+    @Test
+    @DisplayName("classifies all four inputs correctly once trained: 0, 1, 1, 0")
+    void classifiesXor() {
+        Network net = Network.builder(2).dense(2, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(7).build();
+        Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.5)).epochs(20_000).batchSize(4)
+                .targetLoss(0.01).build().fit(net, X, Y);
+        assertArrayEquals(new int[] {0, 1, 1, 0}, Evaluation.predictClasses(net, X));
+    }
+
+    @Test
+    @DisplayName("a 2-4-1 network trained one sample at a time, in shuffled order, also reaches a loss below 0.01")
+    void shuffledOnlineTraining() {
+        Network net = Network.builder(2).dense(4, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(42).build();
+        History h = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.5)).epochs(20_000).batchSize(1)
+                .shuffle(1).targetLoss(0.01).build().fit(net, X, Y);
+        assertEquals(History.StopReason.TARGET_LOSS_REACHED, h.stopReason(), h::toString);
+        assertTrue(h.finalLoss() < 0.01);
     }
 }

@@ -1,0 +1,148 @@
+package io.github.backprop.activation;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Activations")
+class ActivationsTest {
+
+    /** f'(z) from f'(z, f(z)), the way backpropagation calls it. */
+    static double derivative(Activation f, double z) {
+        return f.derivative(z, f.value(z));
+    }
+
+    @Nested
+    @DisplayName("value and derivative")
+    class ValueAndDerivative {
+
+        @Test
+        @DisplayName("sigmoid: 1/(1 + e^-z) and sigma(1 - sigma), 0.5 and 0.25 at z = 0")
+        void sigmoid() {
+            Activation f = Activations.sigmoid();
+            assertEquals(0.5, f.value(0));
+            assertEquals(0.25, derivative(f, 0));
+            assertEquals(1 / (1 + Math.exp(-2.0)), f.value(2), 0.0);
+            assertEquals(f.value(2) * (1 - f.value(2)), derivative(f, 2), 0.0);
+        }
+
+        @Test
+        @DisplayName("tanh: tanh(z) and 1 - tanh(z)^2")
+        void tanh() {
+            Activation f = Activations.tanh();
+            assertEquals(Math.tanh(-0.7), f.value(-0.7), 0.0);
+            assertEquals(1 - Math.tanh(-0.7) * Math.tanh(-0.7), derivative(f, -0.7), 0.0);
+        }
+
+        @Test
+        @DisplayName("relu: max(0, z), with derivative 1 above 0 and 0 at and below 0")
+        void relu() {
+            Activation f = Activations.relu();
+            assertEquals(3.0, f.value(3));
+            assertEquals(0.0, f.value(-3));
+            assertEquals(1.0, derivative(f, 3));
+            assertEquals(0.0, derivative(f, 0));
+            assertEquals(0.0, derivative(f, -3));
+        }
+
+        @Test
+        @DisplayName("leaky relu: slope alpha below 0 (0.01 by default)")
+        void leakyRelu() {
+            Activation f = Activations.leakyRelu(0.1);
+            assertEquals(-0.3, f.value(-3), 1e-15);
+            assertEquals(2.0, f.value(2));
+            assertEquals(0.1, derivative(f, -3));
+            assertEquals(1.0, derivative(f, 2));
+            assertEquals(0.01, ((LeakyRelu) Activations.leakyRelu()).alpha());
+        }
+
+        @Test
+        @DisplayName("identity: z and 1")
+        void identity() {
+            Activation f = Activations.identity();
+            assertEquals(-4.5, f.value(-4.5));
+            assertEquals(1.0, derivative(f, -4.5));
+        }
+    }
+
+    @Nested
+    @DisplayName("softmax")
+    class SoftmaxRows {
+
+        @Test
+        @DisplayName("gives each row positive values that sum to 1, e^z_i / sum_j e^z_j")
+        void rows() {
+            double[] z = {1, 2, 3, 0, 0, 0};
+            double[] a = new double[6];
+            Activations.softmax().forward(z, a, 2, 3);
+            double sum = Math.exp(1) + Math.exp(2) + Math.exp(3);
+            assertArrayEquals(new double[] {Math.exp(1) / sum, Math.exp(2) / sum, Math.exp(3) / sum, 1.0 / 3, 1.0 / 3, 1.0 / 3}, a, 1e-15);
+        }
+
+        @Test
+        @DisplayName("stays finite for huge z, because the row's max is subtracted first")
+        void stable() {
+            double[] a = new double[2];
+            Activations.softmax().forward(new double[] {1000, 1000}, a, 1, 2);
+            assertArrayEquals(new double[] {0.5, 0.5}, a, 0.0);
+        }
+
+        @Test
+        @DisplayName("multiplies by its Jacobian in backward: delta_i = a_i (dL/da_i - sum_j a_j dL/da_j)")
+        void backward() {
+            double[] a = {0.2, 0.3, 0.5};
+            double[] dLda = {1, -2, 0.5};
+            double[] delta = new double[3];
+            Activations.softmax().backward(new double[3], a, dLda, delta, 1, 3);
+            double dot = 0.2 * 1 + 0.3 * -2 + 0.5 * 0.5;
+            assertArrayEquals(new double[] {0.2 * (1 - dot), 0.3 * (-2 - dot), 0.5 * (0.5 - dot)}, delta, 1e-15);
+        }
+
+        @Test
+        @DisplayName("is not elementwise, and refuses single-neuron value and derivative")
+        void notElementwise() {
+            Activation f = Activations.softmax();
+            assertFalse(f.isElementwise());
+            assertTrue(Activations.sigmoid().isElementwise());
+            assertThrows(UnsupportedOperationException.class, () -> f.value(1));
+            assertThrows(UnsupportedOperationException.class, () -> f.derivative(1, 0.5));
+        }
+    }
+
+    @Nested
+    @DisplayName("by name")
+    class ByName {
+
+        @Test
+        @DisplayName("finds each activation under the name it writes")
+        void roundTrip() {
+            for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
+                    Activations.identity(), Activations.softmax()}) {
+                assertSame(f, Activations.byName(f.name(), 0));
+            }
+            assertEquals(Activations.leakyRelu(0.3), Activations.byName("leaky_relu", 0.3));
+        }
+
+        @Test
+        @DisplayName("rejects an unknown name, listing the known ones")
+        void unknown() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.byName("gelu", 0));
+            assertEquals("unknown activation 'gelu'; known: sigmoid, tanh, relu, leaky_relu, identity, softmax", e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("leaky relu rejects a slope outside [0, 1), naming it")
+    void leakySlope() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.leakyRelu(1.5));
+        assertEquals("leaky ReLU slope alpha must be in [0, 1), got 1.5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Activations.leakyRelu(Double.NaN));
+    }
+}

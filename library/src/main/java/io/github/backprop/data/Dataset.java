@@ -56,6 +56,7 @@ public final class Dataset {
             throw new IllegalArgumentException("shape mismatch: " + x.length + " samples in x but "
                     + (y == null ? "no" : String.valueOf(y.length)) + " target rows in y");
         }
+        checkFeatureWidth(x);
         Inputs.checkFeatures(x, x[0].length, "x");
         if (y[0] == null || y[0].length == 0) {
             throw new IllegalArgumentException("y row 0 is empty: need at least one target per sample");
@@ -87,6 +88,7 @@ public final class Dataset {
         if (classCount < 2) {
             throw new IllegalArgumentException("classification needs at least 2 classes, got " + classCount);
         }
+        checkFeatureWidth(x);
         Inputs.checkFeatures(x, x[0].length, "x");
         double[] fy = new double[x.length * classCount];
         for (int r = 0; r < labels.length; r++) {
@@ -352,6 +354,16 @@ public final class Dataset {
             y = null;
             return new Dataset(rows, featureCount, targetCount, fx, fy, inferLabels(fy, rows, targetCount), List.of(),
                     defaultNames(featureCount));
+        }
+    }
+
+    /** Row 0 sets the width every other row is checked against, so it must have features. */
+    private static void checkFeatureWidth(double[][] x) {
+        if (x[0] == null) {
+            throw new IllegalArgumentException("x row 0 is null");
+        }
+        if (x[0].length == 0) {
+            throw new IllegalArgumentException("x row 0 is empty: need at least one feature per sample");
         }
     }
 

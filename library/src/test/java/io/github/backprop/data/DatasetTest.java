@@ -139,6 +139,16 @@ class DatasetTest {
         }
 
         @Test
+        @DisplayName("rejects samples without features, and a missing first row")
+        void noFeatures() {
+            assertEquals("x row 0 is empty: need at least one feature per sample",
+                    message(() -> Dataset.of(new double[][] {{}}, new double[][] {{1}})));
+            assertEquals("x row 0 is null", message(() -> Dataset.of(new double[][] {null}, new double[][] {{1}})));
+            assertEquals("x row 0 is empty: need at least one feature per sample",
+                    message(() -> Dataset.ofLabels(new double[][] {{}}, new int[] {0}, 2)));
+        }
+
+        @Test
         @DisplayName("rejects samples without targets")
         void noTargets() {
             assertEquals("y row 0 is empty: need at least one target per sample",

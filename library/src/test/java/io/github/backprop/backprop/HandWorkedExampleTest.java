@@ -121,6 +121,16 @@ class HandWorkedExampleTest {
 
     static final ByHand HAND = new ByHand(0.05, 0.10, 0.01);
 
+    /** The network after one backward pass on x, y and one SGD step. */
+    static Network stepped() {
+        Network net = network();
+        Backpropagation bp = new Backpropagation(net, 1);
+        bp.forward(new double[] {0.05, 0.10}, 0, 1);
+        bp.backward(new double[] {0.01}, Losses.mse());
+        Optimizers.sgd(LEARNING_RATE).step(net.parameters());
+        return net;
+    }
+
     static Trace trace() {
         return Backpropagation.trace(network(), Losses.mse(), X, Y);
     }
@@ -219,16 +229,6 @@ class HandWorkedExampleTest {
     @DisplayName("one SGD step with learning rate 0.5")
     class OneStep {
 
-        Network stepped() {
-            Network net = network();
-            Backpropagation bp = new Backpropagation(net, 1);
-            double[] y = {0.01};
-            bp.forward(new double[] {0.05, 0.10}, 0, 1);
-            bp.backward(y, Losses.mse());
-            Optimizers.sgd(LEARNING_RATE).step(net.parameters());
-            return net;
-        }
-
         @Test
         @DisplayName("moves W1 to W1 - 0.5 dW1")
         void hiddenWeights() {
@@ -281,7 +281,7 @@ class HandWorkedExampleTest {
         @Test
         @DisplayName("after one step w5 = 0.35891648 and w6 = 0.408666186")
         void outputWeightsAfterOneStep() {
-            Network net = new OneStep().stepped();
+            Network net = stepped();
             assertEquals(0.35891648, net.layer(2).weights().value(0, 0), 5e-9);
             assertEquals(0.408666186, net.layer(2).weights().value(0, 1), 5e-10);
         }

@@ -1,0 +1,14 @@
+package io.github.backprop.notebook.runtime;
+
+import io.github.backprop.notebook.RunnerKernel;
+
+/** IJava's {@code getKernelInstance()} static, with the kernel the runner renders with. */
+public final class Kernel {
+    private Kernel() {
+    }
+
+    /** The running kernel (a basekernel {@code BaseKernel}). */
+    public static RunnerKernel getKernelInstance() {
+        return RunnerKernel.current();
+    }
+}

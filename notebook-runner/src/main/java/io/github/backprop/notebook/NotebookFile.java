@@ -24,7 +24,7 @@ import java.util.List;
  * layout (one-space indentation, a trailing newline) so that re-running a notebook gives small diffs.
  */
 final class NotebookFile {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private NotebookFile() {
     }

@@ -1,0 +1,200 @@
+package io.github.backprop.data;
+
+import io.github.backprop.random.SplitMix64;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Ready-made data sets, each one call away. XOR, iris and the 8x8 digits ship with the library
+ * (see the README beside the CSV files for their origin and licence); moons, circles and spirals
+ * are generated from a seed with {@link SplitMix64}, so the same seed gives the same points
+ * everywhere.
+ */
+public final class Datasets {
+    private static final String RESOURCES = "/io/github/backprop/data/";
+
+    private Datasets() {
+    }
+
+    /** XOR: inputs (0,0), (0,1), (1,0), (1,1) with targets 0, 1, 1, 0. */
+    public static Dataset xor() {
+        return Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}})
+                .withNames(List.of("x1", "x2"), List.of());
+    }
+
+    /** Fisher's iris as a Tablesaw table: four measurements in cm and the species, 150 rows. */
+    public static Table irisTable() {
+        return csv("iris.csv");
+    }
+
+    /**
+     * Fisher's iris as a dataset: 150 samples, 4 features (cm, unscaled), 3 classes named
+     * setosa, versicolor, virginica, one-hot targets.
+     */
+    public static Dataset iris() {
+        return TableData.from(irisTable())
+                .features("sepal_length", "sepal_width", "petal_length", "petal_width")
+                .label("species")
+                .toDataset();
+    }
+
+    /** The 8x8 digits as a Tablesaw table: pixels p0..p63 (0-16) and the label, 1797 rows. */
+    public static Table digitsTable() {
+        return csv("digits.csv");
+    }
+
+    /**
+     * The 8x8 digits as a dataset: 1797 samples, 64 features x = pixel / 16 in [0, 1] (row by
+     * row, row 0 at the top), 10 classes named "0".."9", one-hot targets.
+     */
+    public static Dataset digits() {
+        Table t = digitsTable();
+        int n = t.rowCount();
+        double[][] x = new double[n][64];
+        int[] labels = new int[n];
+        for (int c = 0; c < 64; c++) {
+            var col = t.numberColumn("p" + c);
+            for (int r = 0; r < n; r++) {
+                // x = pixel / 16
+                x[r][c] = col.getDouble(r) / 16.0;
+            }
+        }
+        var label = t.numberColumn("label");
+        List<String> names = new ArrayList<>();
+        List<String> features = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            labels[r] = (int) label.getDouble(r);
+        }
+        for (int k = 0; k < 10; k++) {
+            names.add(String.valueOf(k));
+        }
+        for (int c = 0; c < 64; c++) {
+            features.add("p" + c);
+        }
+        return Dataset.ofLabels(x, labels, 10).withNames(features, names);
+    }
+
+    /**
+     * Two interleaving half circles: {@code n / 2} points on the upper arc (cos t, sin t), class 0,
+     * and the rest on the lower arc (1 - cos t, 1/2 - sin t), class 1, for t evenly spaced in
+     * [0, pi], plus Gaussian noise of standard deviation {@code noise} on both coordinates. A
+     * single 0/1 target per point.
+     *
+     * @param n number of points, at least 2
+     * @param noise standard deviation of the noise, at least 0
+     * @param seed seed for the noise
+     * @return the dataset, features x1 and x2
+     */
+    public static Dataset moons(int n, double noise, long seed) {
+        checkGenerated(n, noise);
+        Random random = new SplitMix64(seed);
+        int upper = n / 2;
+        int lower = n - upper;
+        Dataset.Builder b = Dataset.builder(2, 1, n);
+        for (int i = 0; i < upper; i++) {
+            double t = upper == 1 ? 0 : Math.PI * i / (upper - 1);
+            b.add(new double[] {Math.cos(t) + noise * random.nextGaussian(), Math.sin(t) + noise * random.nextGaussian()},
+                    new double[] {0});
+        }
+        for (int i = 0; i < lower; i++) {
+            double t = lower == 1 ? 0 : Math.PI * i / (lower - 1);
+            b.add(new double[] {1 - Math.cos(t) + noise * random.nextGaussian(),
+                    0.5 - Math.sin(t) + noise * random.nextGaussian()}, new double[] {1});
+        }
+        return b.build().withNames(List.of("x1", "x2"), List.of("upper", "lower"));
+    }
+
+    /**
+     * Two concentric circles: {@code n / 2} points on the unit circle (class 0) and the rest on a
+     * circle of radius {@code factor} (class 1), angles evenly spaced, plus Gaussian noise.
+     *
+     * @param n number of points, at least 2
+     * @param noise standard deviation of the noise, at least 0
+     * @param factor radius of the inner circle, in (0, 1)
+     * @param seed seed for the noise
+     * @return the dataset, features x1 and x2, a single 0/1 target
+     */
+    public static Dataset circles(int n, double noise, double factor, long seed) {
+        checkGenerated(n, noise);
+        if (!(factor > 0 && factor < 1)) {
+            throw new IllegalArgumentException("the inner circle's radius factor must be in (0, 1), got " + factor);
+        }
+        Random random = new SplitMix64(seed);
+        int outer = n / 2;
+        Dataset.Builder b = Dataset.builder(2, 1, n);
+        for (int i = 0; i < n; i++) {
+            boolean inner = i >= outer;
+            int count = inner ? n - outer : outer;
+            int k = inner ? i - outer : i;
+            double t = 2 * Math.PI * k / count;
+            double r = inner ? factor : 1.0;
+            b.add(new double[] {r * Math.cos(t) + noise * random.nextGaussian(), r * Math.sin(t) + noise * random.nextGaussian()},
+                    new double[] {inner ? 1 : 0});
+        }
+        return b.build().withNames(List.of("x1", "x2"), List.of("outer", "inner"));
+    }
+
+    /**
+     * Interleaved spiral arms, one per class: for class k and point i of m = n / classes, radius
+     * r = i / (m - 1) and angle t = 4k + 4r (radians) plus Gaussian noise of standard deviation
+     * {@code noise}, giving (r sin t, r cos t). One-hot targets.
+     *
+     * @param n number of points, at least 2 per class
+     * @param classes number of arms, at least 2
+     * @param noise standard deviation of the angle noise, at least 0
+     * @param seed seed for the noise
+     * @return the dataset, features x1 and x2
+     */
+    public static Dataset spirals(int n, int classes, double noise, long seed) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("spirals need at least 2 classes, got " + classes);
+        }
+        checkGenerated(n, noise);
+        int m = n / classes;
+        if (m < 2) {
+            throw new IllegalArgumentException("spirals need at least 2 points per class, got " + n + " points for "
+                    + classes + " classes");
+        }
+        Random random = new SplitMix64(seed);
+        double[][] x = new double[m * classes][];
+        int[] labels = new int[m * classes];
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            names.add("arm " + k);
+            for (int i = 0; i < m; i++) {
+                double r = (double) i / (m - 1);
+                double t = 4.0 * k + 4.0 * r + noise * random.nextGaussian();
+                x[k * m + i] = new double[] {r * Math.sin(t), r * Math.cos(t)};
+                labels[k * m + i] = k;
+            }
+        }
+        return Dataset.ofLabels(x, labels, classes).withNames(List.of("x1", "x2"), names);
+    }
+
+    private static void checkGenerated(int n, double noise) {
+        if (n < 2) {
+            throw new IllegalArgumentException("need at least 2 points, got " + n);
+        }
+        if (!(noise >= 0) || !Double.isFinite(noise)) {
+            throw new IllegalArgumentException("noise must be 0 or a positive number, got " + noise);
+        }
+    }
+
+    private static Table csv(String file) {
+        InputStream in = Datasets.class.getResourceAsStream(RESOURCES + file);
+        if (in == null) {
+            throw new IllegalStateException("the bundled data file " + file + " is missing from the library jar");
+        }
+        try {
+            return TableData.readCsv(in, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the bundled " + file, e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package io.github.backprop.table;
+
+import io.github.backprop.backprop.ForwardPass;
+import io.github.backprop.backprop.LayerTrace;
+import io.github.backprop.backprop.Trace;
+import io.github.backprop.check.GradientCheckResult;
+import io.github.backprop.data.Dataset;
+import io.github.backprop.eval.ConfusionMatrix;
+import io.github.backprop.eval.Evaluation;
+import io.github.backprop.loss.Loss;
+import io.github.backprop.math.Matrix;
+import io.github.backprop.nn.Network;
+import io.github.backprop.train.EpochStats;
+import io.github.backprop.train.History;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/**
+ * Turns the library's results into Tablesaw tables, with column names in the notebooks' notation:
+ * {@code layer}, {@code neuron}, {@code z}, {@code a}, {@code f'(z)}, {@code delta}, {@code db},
+ * {@code from}, {@code to}, {@code w}, {@code dW}. Layers are numbered from 1 (layer 0 is the
+ * input), neurons and weights' {@code from}/{@code to} from 0. Every method returns a new table
+ * and changes nothing it is given.
+ */
+public final class Tables {
+    private Tables() {
+    }
+
+    /**
+     * Every neuron's z and a from a forward pass: columns {@code sample} (only for several samples),
+     * {@code layer}, {@code neuron}, {@code z}, {@code a}.
+     *
+     * @param forward the forward pass
+     * @return one row per sample, layer and neuron
+     */
+    public static Table forwardPass(ForwardPass forward) {
+        int samples = forward.input().rows();
+        IntColumn sample = IntColumn.create("sample");
+        IntColumn layer = IntColumn.create("layer");
+        IntColumn neuron = IntColumn.create("neuron");
+        DoubleColumn z = DoubleColumn.create("z");
+        DoubleColumn a = DoubleColumn.create("a");
+        for (int n = 0; n < samples; n++) {
+            for (ForwardPass.LayerValues v : forward.layers()) {
+                for (int j = 0; j < v.z().cols(); j++) {
+                    sample.append(n);
+                    layer.append(v.layer());
+                    neuron.append(j);
+                    z.append(v.z().get(n, j));
+                    a.append(v.a().get(n, j));
+                }
+            }
+        }
+        Table t = samples > 1 ? Table.create("forward pass", sample, layer, neuron, z, a)
+                : Table.create("forward pass", layer, neuron, z, a);
+        return t;
+    }
+
+    /**
+     * Every neuron's values from a trace: columns {@code sample} (only for several samples),
+     * {@code layer}, {@code neuron}, {@code z}, {@code a}, {@code f'(z)}, {@code delta}, {@code db}.
+     * For one sample {@code db} equals {@code delta}; for several, {@code db} is the batch average
+     * and is repeated on each sample's row. For a softmax layer {@code f'(z)} is missing: its
+     * derivative is a matrix per sample, not one number per neuron.
+     *
+     * @param trace a trace from {@code Backpropagation.trace}
+     * @return one row per sample, layer and neuron
+     */
+    public static Table neurons(Trace trace) {
+        int samples = trace.input().rows();
+        IntColumn sample = IntColumn.create("sample");
+        IntColumn layer = IntColumn.create("layer");
+        IntColumn neuron = IntColumn.create("neuron");
+        DoubleColumn z = DoubleColumn.create("z");
+        DoubleColumn a = DoubleColumn.create("a");
+        DoubleColumn fPrime = DoubleColumn.create("f'(z)");
+        DoubleColumn delta = DoubleColumn.create("delta");
+        DoubleColumn db = DoubleColumn.create("db");
+        for (int n = 0; n < samples; n++) {
+            for (LayerTrace t : trace.layers()) {
+                for (int j = 0; j < t.z().cols(); j++) {
+                    sample.append(n);
+                    layer.append(t.layer());
+                    neuron.append(j);
+                    z.append(t.z().get(n, j));
+                    a.append(t.a().get(n, j));
+                    if (t.fPrime() == null) {
+                        fPrime.appendMissing();
+                    } else {
+                        fPrime.append(t.fPrime().get(n, j));
+                    }
+                    delta.append(t.delta().get(n, j));
+                    db.append(t.db().get(0, j));
+                }
+            }
+        }
+        return samples > 1 ? Table.create("neurons", sample, layer, neuron, z, a, fPrime, delta, db)
+                : Table.create("neurons", layer, neuron, z, a, fPrime, delta, db);
+    }
+
+    /**
+     * Every weight with its gradient from a trace: columns {@code layer}, {@code from} (neuron in
+     * layer - 1), {@code to} (neuron in the layer), {@code w}, {@code dW}.
+     *
+     * @param trace a trace from {@code Backpropagation.trace}
+     * @return one row per weight
+     */
+    public static Table weights(Trace trace) {
+        IntColumn layer = IntColumn.create("layer");
+        IntColumn from = IntColumn.create("from");
+        IntColumn to = IntColumn.create("to");
+        DoubleColumn w = DoubleColumn.create("w");
+        DoubleColumn dW = DoubleColumn.create("dW");
+        for (LayerTrace t : trace.layers()) {
+            Matrix weights = t.weights();
+            for (int j = 0; j < weights.rows(); j++) {
+                for (int i = 0; i < weights.cols(); i++) {
+                    layer.append(t.layer());
+                    from.append(i);
+                    to.append(j);
+                    w.append(weights.get(j, i));
+                    dW.append(t.dW().get(j, i));
+                }
+            }
+        }
+        return Table.create("weights", layer, from, to, w, dW);
+    }
+
+    /**
+     * The gradient check, one row per parameter: {@code parameter}, {@code layer}, {@code kind},
+     * {@code row}, {@code col} (of the worst value), {@code analytic}, {@code numeric},
+     * {@code relative error}.
+     *
+     * @param result a gradient check
+     * @return one row per parameter
+     */
+    public static Table gradientCheck(GradientCheckResult result) {
+        StringColumn parameter = StringColumn.create("parameter");
+        IntColumn layer = IntColumn.create("layer");
+        StringColumn kind = StringColumn.create("kind");
+        IntColumn row = IntColumn.create("row");
+        IntColumn col = IntColumn.create("col");
+        DoubleColumn analytic = DoubleColumn.create("analytic");
+        DoubleColumn numeric = DoubleColumn.create("numeric");
+        DoubleColumn error = DoubleColumn.create("relative error");
+        for (GradientCheckResult.Entry e : result.entries()) {
+            parameter.append(e.name());
+            layer.append(e.layer());
+            kind.append(e.kind().name().toLowerCase());
+            row.append(e.row());
+            col.append(e.col());
+            analytic.append(e.analytic());
+            numeric.append(e.numeric());
+            error.append(e.relativeError());
+        }
+        return Table.create("gradient check (worst value per parameter, h = " + result.step() + ")",
+                parameter, layer, kind, row, col, analytic, numeric, error);
+    }
+
+    /**
+     * Per sample: targets {@code y0, y1, ...}, outputs {@code a0, a1, ...}, for labelled data the
+     * {@code label} and {@code predicted} class, and the sample's {@code loss}.
+     *
+     * @param network the network
+     * @param loss the loss
+     * @param data the samples
+     * @return one row per sample
+     */
+    public static Table predictions(Network network, Loss loss, Dataset data) {
+        double[][] outputs = network.predict(data.features());
+        int k = data.targetCount();
+        Table t = Table.create("predictions");
+        t.addColumns(IntColumn.create("row"));
+        for (int c = 0; c < k; c++) {
+            t.addColumns(DoubleColumn.create(k == 1 ? "y" : "y" + c));
+        }
+        for (int c = 0; c < k; c++) {
+            t.addColumns(DoubleColumn.create(k == 1 ? "a" : "a" + c));
+        }
+        if (data.hasLabels()) {
+            t.addColumns(StringColumn.create("label"), StringColumn.create("predicted"));
+        }
+        t.addColumns(DoubleColumn.create("loss"));
+        List<String> names = data.classNames();
+        for (int r = 0; r < data.size(); r++) {
+            t.intColumn("row").append(r);
+            double[] y = data.targetRow(r);
+            for (int c = 0; c < k; c++) {
+                t.doubleColumn(k == 1 ? "y" : "y" + c).append(y[c]);
+                t.doubleColumn(k == 1 ? "a" : "a" + c).append(outputs[r][c]);
+            }
+            if (data.hasLabels()) {
+                int predicted = Evaluation.predictedClass(outputs[r]);
+                t.stringColumn("label").append(className(names, data.label(r)));
+                t.stringColumn("predicted").append(className(names, predicted));
+            }
+            t.doubleColumn("loss").append(loss.sampleLoss(outputs[r], y, 0, k));
+        }
+        return t;
+    }
+
+    /**
+     * The confusion matrix: a column {@code true \ predicted} with the true classes, then one
+     * column of counts per predicted class.
+     *
+     * @param confusion the confusion matrix
+     * @return one row per true class
+     */
+    public static Table confusionMatrix(ConfusionMatrix confusion) {
+        List<String> names = confusion.classNames();
+        Table t = Table.create("confusion matrix (rows: true class, columns: predicted)",
+                StringColumn.create("true \\ predicted", names));
+        for (int p = 0; p < names.size(); p++) {
+            IntColumn col = IntColumn.create(names.get(p));
+            for (int a = 0; a < names.size(); a++) {
+                col.append(confusion.count(a, p));
+            }
+            t.addColumns(col);
+        }
+        return t;
+    }
+
+    /**
+     * The training history: {@code epoch}, {@code training loss}, and where they apply
+     * {@code training accuracy}, {@code validation loss}, {@code validation accuracy}.
+     *
+     * @param history a training history
+     * @return one row per epoch
+     */
+    public static Table history(History history) {
+        IntColumn epoch = IntColumn.create("epoch");
+        DoubleColumn loss = DoubleColumn.create("training loss");
+        DoubleColumn accuracy = DoubleColumn.create("training accuracy");
+        DoubleColumn valLoss = DoubleColumn.create("validation loss");
+        DoubleColumn valAccuracy = DoubleColumn.create("validation accuracy");
+        for (EpochStats s : history.epochs()) {
+            epoch.append(s.epoch());
+            loss.append(s.trainingLoss());
+            accuracy.append(s.trainingAccuracy());
+            valLoss.append(s.validationLoss());
+            valAccuracy.append(s.validationAccuracy());
+        }
+        Table t = Table.create("training history", epoch, loss);
+        if (history.hasAccuracy()) {
+            t.addColumns(accuracy);
+        }
+        if (history.hasValidation()) {
+            t.addColumns(valLoss);
+            if (!Double.isNaN(history.epochs().get(0).validationAccuracy())) {
+                t.addColumns(valAccuracy);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * A dataset: one column per feature (named as in the dataset), then the targets ({@code y} or
+     * {@code y0, y1, ...}) and, for labelled data, the {@code label} (class name if known).
+     *
+     * @param data the dataset
+     * @return one row per sample
+     */
+    public static Table dataset(Dataset data) {
+        Table t = Table.create("dataset");
+        List<String> featureNames = data.featureNames();
+        double[][] x = data.features();
+        for (int c = 0; c < data.featureCount(); c++) {
+            DoubleColumn col = DoubleColumn.create(featureNames.get(c));
+            for (double[] row : x) {
+                col.append(row[c]);
+            }
+            t.addColumns(col);
+        }
+        double[][] y = data.targets();
+        int k = data.targetCount();
+        for (int c = 0; c < k; c++) {
+            DoubleColumn col = DoubleColumn.create(k == 1 ? "y" : "y" + c);
+            for (double[] row : y) {
+                col.append(row[c]);
+            }
+            t.addColumns(col);
+        }
+        if (data.hasLabels()) {
+            StringColumn label = StringColumn.create("label");
+            for (int r = 0; r < data.size(); r++) {
+                label.append(className(data.classNames(), data.label(r)));
+            }
+            t.addColumns(label);
+        }
+        return t;
+    }
+
+    /**
+     * The mapping from class index to class name: columns {@code class} and {@code name}.
+     *
+     * @param classNames the names, index = class
+     * @return one row per class
+     */
+    public static Table classMapping(List<String> classNames) {
+        IntColumn index = IntColumn.create("class");
+        StringColumn name = StringColumn.create("name");
+        for (int i = 0; i < classNames.size(); i++) {
+            index.append(i);
+            name.append(classNames.get(i));
+        }
+        return Table.create("classes", index, name);
+    }
+
+    private static String className(List<String> names, int index) {
+        return names.isEmpty() ? String.valueOf(index) : names.get(index);
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.backprop.notebooks;
+
+import io.github.backprop.notebook.ExecutedNotebook;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every number a notebook states in its text is what its cells compute. A claim names the
+ * notebook, the code cell that computes the value, and the number as the text writes it. The test
+ * checks that the text really contains the number and that the cell's result, rounded to the same
+ * number of decimals, is that number (or, for a text result, contains it).
+ */
+@DisplayName("The numbers stated in the notebooks' text")
+class NotebookClaimsTest {
+
+    record Claim(String notebook, String cellId, String stated) {
+        @Override
+        public String toString() {
+            return notebook + " states " + stated + " (cell " + cellId + ")";
+        }
+    }
+
+    static final List<Claim> CLAIMS = List.of(
+            // 1: the forward pass and the MSE loss, on Mazur's 2-2-1 example
+            new Claim("01-forward-pass-and-mse.ipynb", "one-neuron-z", "0.3775"),
+            new Claim("01-forward-pass-and-mse.ipynb", "one-neuron-a", "0.593270"),
+            new Claim("01-forward-pass-and-mse.ipynb", "forward-z2-by-hand", "1.105906"),
+            new Claim("01-forward-pass-and-mse.ipynb", "forward-output", "0.751365"),
+            new Claim("01-forward-pass-and-mse.ipynb", "mse-by-hand", "0.274811"),
+            new Claim("01-forward-pass-and-mse.ipynb", "mse-by-library", "0.274811"),
+            // 2: the sigmoid's derivative
+            new Claim("02-sigmoid-and-its-derivative.ipynb", "max-search", "0.25"),
+            new Claim("02-sigmoid-and-its-derivative.ipynb", "slope-at-six", "0.002467"),
+            new Claim("02-sigmoid-and-its-derivative.ipynb", "fd-analytic", "0.241301"),
+            // 3: the output delta
+            new Claim("03-output-delta-and-chain-rule.ipynb", "dLda", "0.741365"),
+            new Claim("03-output-delta-and-chain-rule.ipynb", "slope", "0.186816"),
+            new Claim("03-output-delta-and-chain-rule.ipynb", "delta", "0.138499"),
+            new Claim("03-output-delta-and-chain-rule.ipynb", "dw", "0.082167"),
+            new Claim("03-output-delta-and-chain-rule.ipynb", "dw", "0.082668"),
+            // 4: hidden deltas
+            new Claim("04-hidden-layer-deltas.ipynb", "hidden-by-hand", "0.013368"),
+            new Claim("04-hidden-layer-deltas.ipynb", "hidden-by-hand", "0.014996"),
+            // 5: bias gradients and one step
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "network", "0.274811"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "one-step", "0.358916"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "loss-after-step", "0.258015"),
+            // 6: training
+            new Claim("06-training.ipynb", "xor-epochs", "1362"),
+            new Claim("06-training.ipynb", "moons-accuracy", "1.0"),
+            new Claim("06-training.ipynb", "diverge", "epoch 233"),
+            // 7: digits
+            new Claim("07-digit-recognition.ipynb", "test-accuracy", "0.911"),
+            // 8: vanishing gradients
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-ratio", "851"),
+            new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),
+            // 9: your own data
+            new Claim("09-your-own-data.ipynb", "accuracy", "0.978"));
+
+    @TestFactory
+    @DisplayName("are what the cells compute")
+    Stream<DynamicTest> areWhatTheCellsCompute() {
+        return CLAIMS.stream().map(claim -> DynamicTest.dynamicTest(claim.toString(), () -> {
+            ExecutedNotebook nb = TutorialRuns.run(claim.notebook());
+            assertTrue(nb.succeeded(), () -> "the notebook failed: " + nb.failure().orElseThrow());
+            assertTrue(nb.markdown().contains(claim.stated()),
+                    () -> "the text of " + claim.notebook() + " no longer states " + claim.stated());
+            String result = nb.cell(claim.cellId()).resultText()
+                    .orElseThrow(() -> new AssertionError("cell " + claim.cellId() + " has no result"));
+            if (isNumber(result) && isNumber(claim.stated())) {
+                BigDecimal stated = new BigDecimal(claim.stated());
+                BigDecimal computed = new BigDecimal(result).setScale(Math.max(0, stated.scale()), RoundingMode.HALF_UP);
+                assertEquals(0, stated.compareTo(computed), () -> "stated " + claim.stated() + " but the cell computes " + result);
+            } else {
+                assertTrue(result.contains(claim.stated()), () -> "stated " + claim.stated() + " but the cell shows " + result);
+            }
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("cover every notebook")
+    Stream<DynamicTest> coverEveryNotebook() {
+        return TutorialRuns.names().stream().map(name -> DynamicTest.dynamicTest(name, () ->
+                assertTrue(CLAIMS.stream().anyMatch(c -> c.notebook().equals(name)), name + " has no checked numbers")));
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            new BigDecimal(s.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.backprop.notebooks;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.backprop.notebook.ExecutedNotebook;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("The tutorial notebooks")
+class NotebooksTest {
+
+    @TestFactory
+    @DisplayName("each runs top to bottom in the IJava-like runner without an error")
+    Stream<DynamicTest> eachRunsWithoutError() {
+        return TutorialRuns.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ExecutedNotebook nb = TutorialRuns.run(name);
+            assertTrue(nb.succeeded(), () -> "failed: " + nb.failure().orElseThrow());
+            System.out.printf("%s ran in %.1f s%n", name, TutorialRuns.millis(name) / 1000.0);
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("each is committed with the results its code produces now (every cell's text result)")
+    Stream<DynamicTest> committedOutputsAreCurrent() {
+        return TutorialRuns.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ExecutedNotebook fresh = TutorialRuns.run(name);
+            JsonObject committed = new JsonParser().parse(Files.readString(TutorialRuns.FOLDER.resolve(name))).getAsJsonObject();
+            List<String> stale = new ArrayList<>();
+            int i = 0;
+            for (JsonElement c : committed.getAsJsonArray("cells")) {
+                JsonObject cell = c.getAsJsonObject();
+                ExecutedNotebook.Cell now = fresh.cells().get(i++);
+                if (!"code".equals(cell.get("cell_type").getAsString())) {
+                    continue;
+                }
+                String then = committedResult(cell);
+                String current = now.resultText().orElse(null);
+                if (then == null ? current != null : !then.equals(current)) {
+                    stale.add("cell " + now.number() + " (" + now.id() + "): committed " + then + ", now " + current);
+                }
+            }
+            assertEquals(List.of(), stale, name + " is stale: re-render with ./mvnw -B -Prender -DskipTests package");
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("each opens with its learning goals, uses the IJava kernel and loads the library with %jars, never %maven")
+    Stream<DynamicTest> followTheConventions() {
+        return TutorialRuns.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            String json = Files.readString(TutorialRuns.FOLDER.resolve(name));
+            JsonObject nb = new JsonParser().parse(json).getAsJsonObject();
+            JsonObject kernelspec = nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec");
+            assertEquals("java", kernelspec.get("name").getAsString());
+            assertEquals("java", kernelspec.get("language").getAsString());
+            ExecutedNotebook run = TutorialRuns.run(name);
+            List<ExecutedNotebook.Cell> cells = run.cells();
+            assertEquals("markdown", cells.get(0).type());
+            assertTrue(cells.get(0).source().contains("By the end of this notebook"), "no learning goals in " + name);
+            ExecutedNotebook.Cell firstCode = cells.stream().filter(c -> c.type().equals("code")).findFirst().orElseThrow();
+            assertEquals("%jars lib/*.jar", firstCode.source().strip());
+            assertTrue(!json.contains("%maven"), name + " uses %maven");
+            assertTrue(run.markdown().contains("## Exercises"), "no exercises in " + name);
+        }));
+    }
+
+    private static String committedResult(JsonObject cell) {
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if ("execute_result".equals(out.get("output_type").getAsString())) {
+                JsonElement text = out.getAsJsonObject("data").get("text/plain");
+                if (text == null) {
+                    return null;
+                }
+                if (text.isJsonPrimitive()) {
+                    return text.getAsString();
+                }
+                StringBuilder sb = new StringBuilder();
+                text.getAsJsonArray().forEach(line -> sb.append(line.getAsString()));
+                return sb.toString();
+            }
+        }
+        return null;
+    }
+}

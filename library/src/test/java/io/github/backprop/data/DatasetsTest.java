@@ -1,0 +1,207 @@
+package io.github.backprop.data;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Data")
+class DatasetsTest {
+
+    @Nested
+    @DisplayName("bundled with the library")
+    class Bundled {
+        @Test
+        @DisplayName("are byte-for-byte the shared CSV files (SHA-256 as documented)")
+        void checksums() throws Exception {
+            assertEquals("9cc1c345c71bcc9b486b74cbf6063fa66f4bb5e0f603a4b3c3471ec2e5e8e355", sha256("iris.csv"));
+            assertEquals("d7ff1341011182b7af3733b201a919cea2ffe00f25ff23ba48c5e791daffb498", sha256("digits.csv"));
+        }
+
+        @Test
+        @DisplayName("iris has 150 flowers, 4 features and 3 named classes of 50")
+        void iris() {
+            Dataset iris = Datasets.iris();
+            assertEquals(150, iris.size());
+            assertEquals(4, iris.featureCount());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
+            int[] counts = new int[3];
+            for (int label : iris.labels()) {
+                counts[label]++;
+            }
+            assertArrayEquals(new int[] {50, 50, 50}, counts);
+            assertEquals(5.1, iris.feature(0, 0), 0.0);
+        }
+
+        @Test
+        @DisplayName("digits has 1797 images of 64 pixels scaled to [0, 1] and labels 0-9")
+        void digits() {
+            Dataset digits = Datasets.digits();
+            assertEquals(1797, digits.size());
+            assertEquals(64, digits.featureCount());
+            assertEquals(10, digits.classCount());
+            double max = Arrays.stream(digits.features()).flatMapToDouble(Arrays::stream).max().orElseThrow();
+            double min = Arrays.stream(digits.features()).flatMapToDouble(Arrays::stream).min().orElseThrow();
+            assertEquals(1.0, max);
+            assertEquals(0.0, min);
+            assertEquals(0, digits.label(0));
+            assertEquals(5.0 / 16, digits.feature(0, 2), 0.0);
+        }
+
+        @Test
+        @DisplayName("XOR has its four corners")
+        void xor() {
+            assertArrayEquals(new int[] {0, 1, 1, 0}, Datasets.xor().labels());
+        }
+    }
+
+    @Nested
+    @DisplayName("generated from a seed")
+    class Generated {
+        @Test
+        @DisplayName("are the same for the same seed and differ for another")
+        void deterministic() {
+            assertArrayEquals(Datasets.moons(100, 0.1, 3).features(), Datasets.moons(100, 0.1, 3).features());
+            assertFalse(Arrays.deepEquals(Datasets.moons(100, 0.1, 3).features(), Datasets.moons(100, 0.1, 4).features()));
+            assertArrayEquals(Datasets.circles(50, 0.05, 0.5, 1).features(), Datasets.circles(50, 0.05, 0.5, 1).features());
+            assertArrayEquals(Datasets.spirals(90, 3, 0.2, 1).features(), Datasets.spirals(90, 3, 0.2, 1).features());
+        }
+
+        @Test
+        @DisplayName("have the documented shapes and classes")
+        void shapes() {
+            Dataset moons = Datasets.moons(101, 0.0, 1);
+            assertEquals(101, moons.size());
+            assertEquals(1, moons.targetCount());
+            assertEquals(1.0, moons.feature(0, 0), 1e-15);
+            Dataset spirals = Datasets.spirals(90, 3, 0.0, 1);
+            assertEquals(3, spirals.classCount());
+            Dataset circles = Datasets.circles(10, 0.0, 0.5, 1);
+            assertEquals(0.5, Math.hypot(circles.feature(9, 0), circles.feature(9, 1)), 1e-12);
+        }
+
+        @Test
+        @DisplayName("refuse impossible settings")
+        void badSettings() {
+            assertThrows(IllegalArgumentException.class, () -> Datasets.moons(1, 0.1, 1));
+            assertThrows(IllegalArgumentException.class, () -> Datasets.moons(10, -1, 1));
+            assertThrows(IllegalArgumentException.class, () -> Datasets.circles(10, 0.1, 1.5, 1));
+            assertThrows(IllegalArgumentException.class, () -> Datasets.spirals(10, 1, 0.1, 1));
+        }
+    }
+
+    @Nested
+    @DisplayName("from a Tablesaw table")
+    class FromTable {
+        Table table() {
+            return Table.create("t", DoubleColumn.create("a", 1, 2, 3, 4), DoubleColumn.create("b", 0, 1, 0, 1),
+                    StringColumn.create("kind", "cat", "dog", "cat", "bird"));
+        }
+
+        @Test
+        @DisplayName("maps labels to classes in order of appearance and keeps the names")
+        void labels() {
+            Dataset d = TableData.from(table()).features("a", "b").label("kind").toDataset();
+            assertEquals(List.of("cat", "dog", "bird"), d.classNames());
+            assertArrayEquals(new int[] {0, 1, 0, 2}, d.labels());
+            assertArrayEquals(new double[] {0, 1, 0}, d.targetRow(1));
+            assertEquals(List.of("a", "b"), d.featureNames());
+        }
+
+        @Test
+        @DisplayName("reads numeric targets for regression")
+        void regression() {
+            Dataset d = TableData.from(table()).features("a").targets("b").toDataset();
+            assertEquals(1, d.targetCount());
+            assertEquals(1.0, d.target(3, 0));
+        }
+
+        @Test
+        @DisplayName("names the problem: unknown column, non-numeric feature, missing value, single class, empty table")
+        void badInput() {
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(table()).features("a", "nope").label("kind").toDataset()).getMessage().contains("no column 'nope'"));
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(table()).features("kind").label("kind").toDataset()).getMessage().contains("not numeric"));
+            Table missing = table();
+            missing.doubleColumn("a").setMissing(2);
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(missing).features("a").label("kind").toDataset()).getMessage().contains("missing value at row 2"));
+            Table one = Table.create("t", DoubleColumn.create("a", 1, 2), StringColumn.create("k", "x", "x"));
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(one).features("a").label("k").toDataset()).getMessage().contains("single class"));
+            Table empty = Table.create("e", DoubleColumn.create("a"), StringColumn.create("k"));
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(empty).features("a").label("k").toDataset()).getMessage().contains("empty"));
+        }
+
+        @Test
+        @DisplayName("loads CSV files and names a file that cannot be read")
+        void csv(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("small.csv");
+            Files.writeString(file, "x,y,label\n1,2,a\n3,4,b\n");
+            Dataset d = TableData.from(TableData.readCsv(file)).features("x", "y").label("label").toDataset();
+            assertEquals(2, d.size());
+            IOException e = assertThrows(IOException.class, () -> TableData.readCsv(dir.resolve("absent.csv")));
+            assertTrue(e.getMessage().contains("absent.csv"));
+        }
+    }
+
+    @Nested
+    @DisplayName("split and scaled")
+    class SplitAndScale {
+        @Test
+        @DisplayName("a seeded split is deterministic, stratified and leaves nothing out or twice")
+        void split() {
+            Dataset iris = Datasets.iris();
+            TrainTestSplit a = TrainTestSplit.of(iris, 0.3, 5);
+            TrainTestSplit b = TrainTestSplit.of(iris, 0.3, 5);
+            assertArrayEquals(a.test().features(), b.test().features());
+            assertEquals(45, a.test().size());
+            assertEquals(105, a.train().size());
+            int[] counts = new int[3];
+            for (int l : a.test().labels()) {
+                counts[l]++;
+            }
+            assertArrayEquals(new int[] {15, 15, 15}, counts);
+            assertEquals(150, Datasets.iris().size());
+        }
+
+        @Test
+        @DisplayName("a scaler is fitted on the training part only, so test values may leave [0, 1]")
+        void scaler() {
+            Dataset train = Dataset.of(new double[][] {{0, 5}, {10, 5}}, new double[][] {{0}, {1}});
+            Dataset test = Dataset.of(new double[][] {{20, 5}}, new double[][] {{1}});
+            Scaler s = Scaler.minMax().fit(train);
+            assertArrayEquals(new double[] {2.0, 0.0}, s.transform(test).featureRow(0));
+            Scaler z = Scaler.standardize().fit(train);
+            assertArrayEquals(new double[] {-1.0, 0.0}, z.transform(train).featureRow(0));
+            assertThrows(IllegalStateException.class, () -> Scaler.minMax().transform(train));
+            assertArrayEquals(new double[] {20, 5}, test.featureRow(0));
+        }
+    }
+
+    private static String sha256(String file) throws Exception {
+        try (InputStream in = Datasets.class.getResourceAsStream("/io/github/backprop/data/" + file)) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+    }
+}

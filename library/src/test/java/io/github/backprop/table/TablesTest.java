@@ -1,0 +1,123 @@
+package io.github.backprop.table;
+
+import io.github.backprop.activation.Activations;
+import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.backprop.Trace;
+import io.github.backprop.check.GradientCheck;
+import io.github.backprop.data.Dataset;
+import io.github.backprop.eval.ConfusionMatrix;
+import io.github.backprop.loss.Losses;
+import io.github.backprop.nn.Network;
+import io.github.backprop.optim.Optimizers;
+import io.github.backprop.train.History;
+import io.github.backprop.train.Trainer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Tables")
+class TablesTest {
+    static final Network NET = Network.builder(2)
+            .dense(new double[][] {{0.15, 0.20}, {0.25, 0.30}}, new double[] {0.35, 0.35}, Activations.sigmoid())
+            .dense(new double[][] {{0.40, 0.45}}, new double[] {0.60}, Activations.sigmoid())
+            .build();
+    static final double[][] X = {{0.05, 0.10}};
+    static final double[][] Y = {{0.01}};
+    static final Trace TRACE = Backpropagation.trace(NET, Losses.mse(), X, Y);
+
+    @Nested
+    @DisplayName("of a trace")
+    class OfATrace {
+        @Test
+        @DisplayName("list every neuron with layer, neuron, z, a, f'(z), delta and db in the notebooks' notation")
+        void neurons() {
+            Table t = Tables.neurons(TRACE);
+            assertEquals(List.of("layer", "neuron", "z", "a", "f'(z)", "delta", "db"), t.columnNames());
+            assertEquals(3, t.rowCount());
+            assertEquals(0.3775, t.doubleColumn("z").get(0), 1e-15);
+            assertEquals(TRACE.layer(1).a().get(0, 1), t.doubleColumn("a").get(1), 0.0);
+            assertEquals(TRACE.layer(2).delta().get(0, 0), t.doubleColumn("delta").get(2), 0.0);
+            assertEquals(t.doubleColumn("delta").get(2), t.doubleColumn("db").get(2), 0.0);
+            assertEquals(2, t.intColumn("layer").get(2));
+        }
+
+        @Test
+        @DisplayName("list every weight with layer, from, to, w and dW")
+        void weights() {
+            Table t = Tables.weights(TRACE);
+            assertEquals(List.of("layer", "from", "to", "w", "dW"), t.columnNames());
+            assertEquals(6, t.rowCount());
+            assertEquals(0.20, t.doubleColumn("w").get(1), 0.0);
+            assertEquals(1, t.intColumn("from").get(1));
+            assertEquals(0, t.intColumn("to").get(1));
+            assertEquals(TRACE.layer(2).dW().get(0, 1), t.doubleColumn("dW").get(5), 0.0);
+        }
+
+        @Test
+        @DisplayName("add a sample column for a batch and leave f'(z) of softmax missing")
+        void batchAndSoftmax() {
+            Network soft = Network.builder(2).dense(3, Activations.softmax()).seed(1).build();
+            Trace t = Backpropagation.trace(soft, Losses.crossEntropy(), new double[][] {{1, 2}, {3, 4}},
+                    new double[][] {{1, 0, 0}, {0, 0, 1}});
+            Table table = Tables.neurons(t);
+            assertEquals("sample", table.columnNames().get(0));
+            assertEquals(6, table.rowCount());
+            assertTrue(table.doubleColumn("f'(z)").isMissing(0));
+        }
+    }
+
+    @Test
+    @DisplayName("of a forward pass list z and a per neuron")
+    void forwardPass() {
+        Table t = Tables.forwardPass(Backpropagation.forwardPass(NET, X));
+        assertEquals(List.of("layer", "neuron", "z", "a"), t.columnNames());
+        assertEquals(0.7513650695523157, t.doubleColumn("a").get(2), 1e-15);
+    }
+
+    @Test
+    @DisplayName("of a gradient check give analytic, numeric and relative error per parameter")
+    void gradientCheck() {
+        Table t = Tables.gradientCheck(GradientCheck.run(NET, Losses.mse(), X, Y));
+        assertEquals(List.of("parameter", "layer", "kind", "row", "col", "analytic", "numeric", "relative error"), t.columnNames());
+        assertEquals(List.of("W1", "b1", "W2", "b2"), t.stringColumn("parameter").asList());
+        assertTrue(t.doubleColumn("relative error").max() < 1e-7);
+    }
+
+    @Test
+    @DisplayName("of predictions give targets, outputs, classes and each row's loss")
+    void predictions() {
+        Dataset xor = Dataset.of(new double[][] {{0, 0}, {1, 1}}, new double[][] {{0}, {1}});
+        Table t = Tables.predictions(NET, Losses.mse(), xor);
+        assertEquals(List.of("row", "y", "a", "label", "predicted", "loss"), t.columnNames());
+        double a = NET.predict(new double[] {1, 1})[0];
+        assertEquals(0.5 * (a - 1) * (a - 1), t.doubleColumn("loss").get(1), 1e-15);
+    }
+
+    @Test
+    @DisplayName("of a confusion matrix have true classes as rows and predictions as columns")
+    void confusionMatrix() {
+        ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 0, 1, 2}, new int[] {0, 1, 1, 2}, 3, List.of("a", "b", "c"));
+        Table t = Tables.confusionMatrix(cm);
+        assertEquals(List.of("true \\ predicted", "a", "b", "c"), t.columnNames());
+        assertEquals(1, t.intColumn("b").get(0));
+        assertEquals(1, t.intColumn("c").get(2));
+    }
+
+    @Test
+    @DisplayName("of a history keep only the columns that apply")
+    void history() {
+        Dataset xor = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
+        History h = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.5)).epochs(3).batchSize(4).build()
+                .fit(NET.copy(), xor);
+        Table t = Tables.history(h);
+        assertEquals(List.of("epoch", "training loss", "training accuracy"), t.columnNames());
+        assertEquals(3, t.rowCount());
+        assertEquals(h.finalLoss(), t.doubleColumn("training loss").get(2), 0.0);
+    }
+}

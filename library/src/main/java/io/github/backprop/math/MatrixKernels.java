@@ -29,17 +29,53 @@ public final class MatrixKernels {
      * @param c result (n x m), overwritten
      */
     public static void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        for (int i = 0; i < n; i++) {
-            int ai = aOffset + i * k;
-            for (int j = 0; j < m; j++) {
-                int bj = j * k;
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum += a[ai + p] * b[bj + p];
+        if (n < 4) {
+            // few rows: dot products, no copy of B
+            for (int i = 0; i < n; i++) {
+                int ai = aOffset + i * k;
+                for (int j = 0; j < m; j++) {
+                    int bj = j * k;
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += a[ai + p] * b[bj + p];
+                    }
+                    c[i * m + j] = sum;
                 }
-                c[i * m + j] = sum;
+            }
+            return;
+        }
+        // Many rows: copy Bᵀ once (k x m) so the inner loop runs along a row of C, which the JIT
+        // vectorises; a dot product's running sum cannot be vectorised without changing its rounding.
+        double[] bT = scratch(k * m);
+        for (int j = 0; j < m; j++) {
+            int bj = j * k;
+            for (int p = 0; p < k; p++) {
+                bT[p * m + j] = b[bj + p];
             }
         }
+        for (int i = 0; i < n; i++) {
+            int ai = aOffset + i * k;
+            int ci = i * m;
+            java.util.Arrays.fill(c, ci, ci + m, 0.0);
+            for (int p = 0; p < k; p++) {
+                double aip = a[ai + p];
+                int bp = p * m;
+                for (int j = 0; j < m; j++) {
+                    c[ci + j] += aip * bT[bp + j];
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    /** A per-thread work array of at least {@code size} values (contents undefined). */
+    private static double[] scratch(int size) {
+        double[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        return holder[0];
     }
 
     /**

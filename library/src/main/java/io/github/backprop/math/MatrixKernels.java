@@ -53,10 +53,36 @@ public final class MatrixKernels {
                 bT[p * m + j] = b[bj + p];
             }
         }
-        for (int i = 0; i < n; i++) {
+        java.util.Arrays.fill(c, 0, n * m, 0.0);
+        int i = 0;
+        // four rows of C at a time: each row of Bᵀ is loaded once for four multiply-adds
+        for (; i + 3 < n; i += 4) {
+            int a0 = aOffset + i * k;
+            int a1 = a0 + k;
+            int a2 = a1 + k;
+            int a3 = a2 + k;
+            int c0 = i * m;
+            int c1 = c0 + m;
+            int c2 = c1 + m;
+            int c3 = c2 + m;
+            for (int p = 0; p < k; p++) {
+                double x0 = a[a0 + p];
+                double x1 = a[a1 + p];
+                double x2 = a[a2 + p];
+                double x3 = a[a3 + p];
+                int bp = p * m;
+                for (int j = 0; j < m; j++) {
+                    double bv = bT[bp + j];
+                    c[c0 + j] += x0 * bv;
+                    c[c1 + j] += x1 * bv;
+                    c[c2 + j] += x2 * bv;
+                    c[c3 + j] += x3 * bv;
+                }
+            }
+        }
+        for (; i < n; i++) {
             int ai = aOffset + i * k;
             int ci = i * m;
-            java.util.Arrays.fill(c, ci, ci + m, 0.0);
             for (int p = 0; p < k; p++) {
                 double aip = a[ai + p];
                 int bp = p * m;
@@ -118,14 +144,34 @@ public final class MatrixKernels {
      */
     public static void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double[] c) {
         java.util.Arrays.fill(c, 0, k * m, 0.0);
-        for (int s = 0; s < n; s++) {
-            int bs = bOffset + s * m;
-            for (int i = 0; i < k; i++) {
-                double asi = a[s * k + i];
-                if (asi == 0.0) {
-                    continue;
+        int i = 0;
+        // four rows of C at a time: each row of B is loaded once for four multiply-adds
+        for (; i + 3 < k; i += 4) {
+            int c0 = i * m;
+            int c1 = c0 + m;
+            int c2 = c1 + m;
+            int c3 = c2 + m;
+            for (int s = 0; s < n; s++) {
+                int as = s * k + i;
+                double x0 = a[as];
+                double x1 = a[as + 1];
+                double x2 = a[as + 2];
+                double x3 = a[as + 3];
+                int bs = bOffset + s * m;
+                for (int j = 0; j < m; j++) {
+                    double bv = b[bs + j];
+                    c[c0 + j] += x0 * bv;
+                    c[c1 + j] += x1 * bv;
+                    c[c2 + j] += x2 * bv;
+                    c[c3 + j] += x3 * bv;
                 }
-                int ci = i * m;
+            }
+        }
+        for (; i < k; i++) {
+            int ci = i * m;
+            for (int s = 0; s < n; s++) {
+                double asi = a[s * k + i];
+                int bs = bOffset + s * m;
                 for (int j = 0; j < m; j++) {
                     c[ci + j] += asi * b[bs + j];
                 }

@@ -91,11 +91,12 @@ public final class NetworkDiagram {
                     g.drawLine(x1, y1, x2, y2);
                     if (labels) {
                         LayerTrace t = trace.layer(l);
-                        // spread the labels of one neuron's incoming edges along the edges so they do not overlap
-                        double f = sizes[l - 1] == 1 ? 0.5 : 0.25 + 0.5 * i / (sizes[l - 1] - 1);
+                        // edges into different neurons get their labels at different points along the edge
+                        double f = sizes[l] == 1 ? 0.5 : 0.3 + 0.4 * j / (sizes[l] - 1);
                         int lx = (int) (x1 + (x2 - x1) * f);
                         int ly = (int) (y1 + (y2 - y1) * f);
-                        label(g, String.format(Locale.ROOT, "w=%.3g  dW=%.3g", w, t.dW().get(j, i)), lx, ly);
+                        label(g, String.format(Locale.ROOT, "w=%.3g", w), lx, ly - 2);
+                        label(g, String.format(Locale.ROOT, "dW=%.3g", t.dW().get(j, i)), lx, ly + 12);
                     }
                 }
             }

@@ -172,7 +172,7 @@ public final class Backpropagation {
     public static ForwardPass forwardPass(Network network, double[][] x) {
         Inputs.checkFeatures(x, network.inputSize(), "x");
         Backpropagation bp = new Backpropagation(network, x.length);
-        double[] flat = flatten(x);
+        double[] flat = Matrix.of(x).toRowMajorArray();
         bp.forward(flat, 0, x.length);
         return bp.snapshotForward(flat);
     }
@@ -202,8 +202,8 @@ public final class Backpropagation {
         }
         try {
             Backpropagation bp = new Backpropagation(network, x.length);
-            double[] flatX = flatten(x);
-            double[] flatY = flatten(y);
+            double[] flatX = Matrix.of(x).toRowMajorArray();
+            double[] flatY = Matrix.of(y).toRowMajorArray();
             bp.forward(flatX, 0, x.length);
             double lossValue = bp.loss(flatY, loss);
             bp.backward(flatY, loss);
@@ -243,14 +243,5 @@ public final class Backpropagation {
                     Matrix.copyOf(rows, size, z[l], 0), Matrix.copyOf(rows, size, a[l], 0)));
         }
         return new ForwardPass(Matrix.copyOf(rows, network.inputSize(), flatX, 0), values);
-    }
-
-    private static double[] flatten(double[][] m) {
-        int cols = m[0].length;
-        double[] flat = new double[m.length * cols];
-        for (int r = 0; r < m.length; r++) {
-            System.arraycopy(m[r], 0, flat, r * cols, cols);
-        }
-        return flat;
     }
 }

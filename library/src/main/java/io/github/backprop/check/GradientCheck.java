@@ -82,8 +82,8 @@ public final class GradientCheck {
         }
         Trace trace = Backpropagation.trace(network, loss, x, y);
         double lossValue = trace.lossValue();
-        double[] flatX = flatten(x);
-        double[] flatY = flatten(y);
+        double[] flatX = Matrix.of(x).toRowMajorArray();
+        double[] flatY = Matrix.of(y).toRowMajorArray();
         Backpropagation bp = new Backpropagation(network, x.length);
         List<GradientCheckResult.Entry> entries = new ArrayList<>();
         for (Parameter p : network.parameters()) {
@@ -157,14 +157,5 @@ public final class GradientCheck {
         p.valueArray()[index] = value;
         bp.forward(x, 0, rows);
         return bp.loss(y, loss);
-    }
-
-    private static double[] flatten(double[][] m) {
-        int cols = m[0].length;
-        double[] flat = new double[m.length * cols];
-        for (int r = 0; r < m.length; r++) {
-            System.arraycopy(m[r], 0, flat, r * cols, cols);
-        }
-        return flat;
     }
 }

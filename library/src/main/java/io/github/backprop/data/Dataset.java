@@ -1,5 +1,7 @@
 package io.github.backprop.data;
 
+import io.github.backprop.math.Matrix;
+
 import io.github.backprop.nn.Inputs;
 
 import java.util.ArrayList;
@@ -62,8 +64,8 @@ public final class Dataset {
             throw new IllegalArgumentException("y row 0 is empty: need at least one target per sample");
         }
         Inputs.checkFeatures(y, y[0].length, "y");
-        double[] fx = flatten(x);
-        double[] fy = flatten(y);
+        double[] fx = Matrix.of(x).toRowMajorArray();
+        double[] fy = Matrix.of(y).toRowMajorArray();
         int[] labels = inferLabels(fy, y.length, y[0].length);
         return new Dataset(x.length, x[0].length, y[0].length, fx, fy, labels, List.of(), defaultNames(x[0].length));
     }
@@ -98,7 +100,7 @@ public final class Dataset {
             }
             fy[r * classCount + labels[r]] = 1.0;
         }
-        return new Dataset(x.length, x[0].length, classCount, flatten(x), fy, labels.clone(), List.of(),
+        return new Dataset(x.length, x[0].length, classCount, Matrix.of(x).toRowMajorArray(), fy, labels.clone(), List.of(),
                 defaultNames(x[0].length));
     }
 
@@ -413,15 +415,6 @@ public final class Dataset {
             names.add("x" + i);
         }
         return Collections.unmodifiableList(names);
-    }
-
-    private static double[] flatten(double[][] m) {
-        int cols = m[0].length;
-        double[] flat = new double[m.length * cols];
-        for (int r = 0; r < m.length; r++) {
-            System.arraycopy(m[r], 0, flat, r * cols, cols);
-        }
-        return flat;
     }
 
     private static double[][] unflatten(double[] flat, int rows, int cols) {

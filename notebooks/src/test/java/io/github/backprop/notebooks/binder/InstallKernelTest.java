@@ -1,8 +1,8 @@
 package io.github.backprop.notebooks.binder;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import static io.github.backprop.notebooks.binder.InstallScript.RELEASE_LAYOUT;
+import static io.github.backprop.notebooks.binder.InstallScript.REPO;
+import static io.github.backprop.notebooks.binder.InstallScript.SCRIPT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,146 +29,249 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-@DisplayName("The Binder and local kernel install")
+@DisplayName("binder/install-kernel.sh")
 class InstallKernelTest {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final Path SCRIPT = REPO.resolve("binder/install-kernel.sh");
-
     @TempDir
     Path dir;
 
-    record Result(int code, String output) {
+    Path zip;
+    Path data;
+    Path jars;
+
+    @BeforeEach
+    void standIns() throws IOException {
+        zip = InstallScript.zip(dir.resolve("ijava-1.3.0.zip"), RELEASE_LAYOUT);
+        data = dir.resolve("jupyter");
+        jars = InstallScript.jarFolder(dir.resolve("notebooks/lib"));
     }
 
     @Nested
-    @DisplayName("from a zip of the IJava 1.3.0 release layout")
-    class GoodZip {
+    @DisplayName("given a zip of the IJava 1.3.0 release layout")
+    class ReleaseZip {
         @Test
-        @DisplayName("installs kernel 'java' with a headless, heap-capped JVM and the notebooks' jar folder on its class path")
-        void installs() throws Exception {
-            Path zip = releaseZip(List.of("install.py", "java/kernel.json", "java/ijava-1.3.0.jar"));
-            Path data = dir.resolve("jupyter");
-            Result r = install(Map.of("IJAVA_ZIP", zip.toString(), "JUPYTER_DATA_DIR", data.toString()));
-            assertEquals(0, r.code(), r.output());
+        @DisplayName("installs kernel 'java': IJava's jar started headless with a 1 GB heap cap by this JDK")
+        void kernelSpec() throws Exception {
+            InstallScript.Result r = InstallScript.run(InstallScript.offline(zip, data, jars));
+            assertEquals(0, r.exitCode(), r.output());
+
             Path kernel = data.resolve("kernels/java");
-            JsonObject spec = new JsonParser().parse(Files.readString(kernel.resolve("kernel.json"))).getAsJsonObject();
-            List<String> argv = new ArrayList<>();
-            JsonArray a = spec.getAsJsonArray("argv");
-            a.forEach(e -> argv.add(e.getAsString()));
-            assertTrue(argv.contains("-Djava.awt.headless=true"), argv::toString);
-            assertTrue(argv.contains("-Xmx1g"), argv::toString);
-            assertEquals(kernel.resolve("ijava-1.3.0.jar").toString(), argv.get(argv.indexOf("-jar") + 1));
-            assertEquals("{connection_file}", argv.get(argv.size() - 1));
+            JsonObject spec = kernelJson(kernel);
+            assertEquals(List.of(
+                    Path.of(System.getProperty("java.home"), "bin/java").toString(),
+                    "-Djava.awt.headless=true",
+                    "-Xmx1g",
+                    "-jar", kernel.resolve("ijava-1.3.0.jar").toString(),
+                    "{connection_file}"), argv(spec));
+            assertEquals("Java", spec.get("display_name").getAsString());
             assertEquals("java", spec.get("language").getAsString());
-            assertEquals(REPO.resolve("notebooks/lib") + "/*.jar",
-                    spec.getAsJsonObject("env").get("IJAVA_CLASSPATH").getAsString());
+            assertEquals("message", spec.get("interrupt_mode").getAsString());
             assertArrayEquals("jar bytes".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(kernel.resolve("ijava-1.3.0.jar")));
+            assertTrue(Files.exists(kernel.resolve("dependency-licenses/dependencies.html")), "IJava's licence files come along");
         }
 
         @Test
-        @DisplayName("a second run changes nothing")
+        @DisplayName("puts the jar folder on the kernel's class path, named as %jars lib/*.jar names it from notebooks/")
+        void classPath() throws Exception {
+            assertEquals(0, InstallScript.run(InstallScript.offline(zip, data, jars)).exitCode());
+            assertEquals(Map.of("IJAVA_CLASSPATH", dir.toRealPath().resolve("notebooks") + "/./lib/*.jar"),
+                    env(kernelJson(data.resolve("kernels/java"))));
+        }
+
+        @Test
+        @DisplayName("by default, the class path is this checkout's notebooks/lib (which the module's build has filled)")
+        void defaultClassPath() throws Exception {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.remove("NOTEBOOK_JARS");
+            InstallScript.Result r = InstallScript.run(settings);
+            assertEquals(0, r.exitCode(), r.output());
+            assertEquals(Map.of("IJAVA_CLASSPATH", REPO.toRealPath().resolve("notebooks") + "/./lib/*.jar"),
+                    env(kernelJson(data.resolve("kernels/java"))));
+        }
+
+        @Test
+        @DisplayName("with NOTEBOOK_JARS set empty, leaves the class path alone (the notebooks' %jars cell still loads lib/)")
+        void noClassPath() throws Exception {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.put("NOTEBOOK_JARS", "");
+            assertEquals(0, InstallScript.run(settings).exitCode());
+            assertEquals(Map.of(), env(kernelJson(data.resolve("kernels/java"))));
+        }
+
+        @Test
+        @DisplayName("a second run changes nothing: same bytes, same modification times")
         void idempotent() throws Exception {
-            Path zip = releaseZip(List.of("install.py", "java/kernel.json", "java/ijava-1.3.0.jar"));
-            Path data = dir.resolve("jupyter");
-            Map<String, String> env = Map.of("IJAVA_ZIP", zip.toString(), "JUPYTER_DATA_DIR", data.toString());
-            assertEquals(0, install(env).code());
-            Path spec = data.resolve("kernels/java/kernel.json");
-            byte[] before = Files.readAllBytes(spec);
-            FileTime time = Files.getLastModifiedTime(spec);
-            Thread.sleep(1100);
-            Result again = install(env);
-            assertEquals(0, again.code(), again.output());
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            assertEquals(0, InstallScript.run(settings).exitCode());
+            Path kernel = data.resolve("kernels/java");
+            FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+            for (Path p : files(kernel)) {
+                Files.setLastModifiedTime(p, past);
+            }
+            Map<Path, String> before = snapshot(kernel);
+
+            InstallScript.Result again = InstallScript.run(settings);
+            assertEquals(0, again.exitCode(), again.output());
             assertTrue(again.output().contains("nothing changed"), again.output());
-            assertArrayEquals(before, Files.readAllBytes(spec));
-            assertEquals(time, Files.getLastModifiedTime(spec));
+            assertEquals(before, snapshot(kernel));
+            for (Path p : files(kernel)) {
+                assertEquals(past, Files.getLastModifiedTime(p), p::toString);
+            }
         }
 
         @Test
-        @DisplayName("a different heap setting is applied on the next run")
+        @DisplayName("a changed setting replaces the installed spec on the next run, and says so")
         void reinstalls() throws Exception {
-            Path zip = releaseZip(List.of("install.py", "java/kernel.json", "java/ijava-1.3.0.jar"));
-            Path data = dir.resolve("jupyter");
-            assertEquals(0, install(Map.of("IJAVA_ZIP", zip.toString(), "JUPYTER_DATA_DIR", data.toString())).code());
-            String first = Files.readString(data.resolve("kernels/java/kernel.json"));
-            assertEquals(0, install(Map.of("IJAVA_ZIP", zip.toString(), "JUPYTER_DATA_DIR", data.toString(), "KERNEL_HEAP", "768m")).code());
-            String second = Files.readString(data.resolve("kernels/java/kernel.json"));
-            assertNotEquals(first, second);
-            assertTrue(second.contains("-Xmx768m"));
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            assertEquals(0, InstallScript.run(settings).exitCode());
+            settings.put("KERNEL_HEAP", "768m");
+            InstallScript.Result r = InstallScript.run(settings);
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("Replacing the kernel spec in " + data.resolve("kernels/java")), r.output());
+            assertTrue(argv(kernelJson(data.resolve("kernels/java"))).contains("-Xmx768m"));
+        }
+
+        @Test
+        @DisplayName("on Binder, installs into the notebook server's environment ($NB_PYTHON_PREFIX/share/jupyter)")
+        void binder() throws Exception {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.remove("JUPYTER_DATA_DIR");
+            settings.put("NB_PYTHON_PREFIX", dir.resolve("srv/conda/envs/notebook").toString());
+            assertEquals(0, InstallScript.run(settings).exitCode());
+            assertTrue(Files.exists(dir.resolve("srv/conda/envs/notebook/share/jupyter/kernels/java/kernel.json")));
+        }
+
+        @Test
+        @DisplayName("--help prints the settings it reads")
+        void help() {
+            InstallScript.Result r = InstallScript.run(Map.of(), "--help");
+            assertEquals(0, r.exitCode(), r.output());
+            for (String setting : List.of("IJAVA_ZIP", "IJAVA_URL", "JUPYTER_DATA_DIR", "KERNEL_HEAP", "NOTEBOOK_JARS")) {
+                assertTrue(r.output().contains(setting), r.output());
+            }
         }
     }
 
     @Nested
-    @DisplayName("refuses with a clear message and installs nothing")
+    @DisplayName("stops with a message naming the problem, and installs nothing, given")
     class Refuses {
         @Test
-        @DisplayName("a zip with the wrong layout, naming what is missing")
+        @DisplayName("a zip with the wrong layout: the message names the missing entries")
         void wrongLayout() throws Exception {
-            Path zip = releaseZip(List.of("install.py", "ijava-1.3.0.jar"));
-            Path data = dir.resolve("jupyter");
-            Result r = install(Map.of("IJAVA_ZIP", zip.toString(), "JUPYTER_DATA_DIR", data.toString()));
-            assertNotEquals(0, r.code());
-            assertTrue(r.output().contains("missing java/kernel.json, java/ijava-1.3.0.jar"), r.output());
-            assertFalse(Files.exists(data.resolve("kernels/java")));
+            Path flat = InstallScript.zip(dir.resolve("flat.zip"), List.of("install.py", "ijava-1.3.0.jar", "kernel.json"));
+            InstallScript.Result r = InstallScript.run(InstallScript.offline(flat, data, jars));
+            refused(r, flat + " does not have the IJava 1.3.0 release layout: missing java/kernel.json, java/ijava-1.3.0.jar");
         }
 
         @Test
         @DisplayName("a file that is not a zip")
         void notAZip() throws Exception {
-            Path fake = Files.writeString(dir.resolve("ijava.zip"), "not a zip");
-            Result r = install(Map.of("IJAVA_ZIP", fake.toString(), "JUPYTER_DATA_DIR", dir.resolve("j").toString()));
-            assertNotEquals(0, r.code());
-            assertTrue(r.output().contains("is not a zip file"), r.output());
+            Path text = Files.writeString(dir.resolve("ijava.zip"), "not a zip");
+            refused(InstallScript.run(InstallScript.offline(text, data, jars)), text + " is not a zip file");
         }
 
         @Test
         @DisplayName("an IJAVA_ZIP that does not exist")
-        void missingZip() throws Exception {
-            Result r = install(Map.of("IJAVA_ZIP", dir.resolve("absent.zip").toString(), "JUPYTER_DATA_DIR", dir.resolve("j").toString()));
-            assertNotEquals(0, r.code());
-            assertTrue(r.output().contains("absent.zip is not a file"), r.output());
+        void missingZip() {
+            Path absent = dir.resolve("absent.zip");
+            refused(InstallScript.run(InstallScript.offline(absent, data, jars)), "IJAVA_ZIP=" + absent + " is not a file");
         }
 
         @Test
-        @DisplayName("a failed download, suggesting IJAVA_ZIP")
-        void failedDownload() throws Exception {
-            Result r = install(Map.of("IJAVA_URL", "http://127.0.0.1:9/ijava-1.3.0.zip", "JUPYTER_DATA_DIR", dir.resolve("j").toString()));
-            assertNotEquals(0, r.code());
-            assertTrue(r.output().contains("could not download http://127.0.0.1:9/ijava-1.3.0.zip"), r.output());
-            assertTrue(r.output().contains("IJAVA_ZIP="), r.output());
-            assertFalse(Files.exists(dir.resolve("j/kernels/java")));
+        @DisplayName("a failed download: the message suggests IJAVA_ZIP")
+        void failedDownload() {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.remove("IJAVA_ZIP");
+            settings.put("IJAVA_URL", "http://127.0.0.1:9/ijava-1.3.0.zip");
+            InstallScript.Result r = InstallScript.run(settings);
+            refused(r, "could not download http://127.0.0.1:9/ijava-1.3.0.zip");
+            assertTrue(r.output().contains("IJAVA_ZIP=/path/to/ijava-1.3.0.zip"), r.output());
+        }
+
+        @Test
+        @DisplayName("a jar folder without the library jar (IJava could not start with a missing class path folder): the message gives the build command")
+        void unbuiltJarFolder() throws Exception {
+            Path empty = Files.createDirectories(dir.resolve("unbuilt/lib"));
+            InstallScript.Result r = InstallScript.run(InstallScript.offline(zip, data, empty));
+            refused(r, empty + " does not hold the library jar yet");
+            assertTrue(r.output().contains("./mvnw -B -ntp -pl notebooks -am package -DskipTests"), r.output());
+        }
+
+        @Test
+        @DisplayName("a Java older than 17")
+        void oldJava() throws Exception {
+            Path bin = Files.createDirectories(dir.resolve("jdk-11/bin"));
+            Path java = Files.writeString(bin.resolve("java"),
+                    "#!/bin/sh\necho 'Property settings:' >&2\necho '    java.specification.version = 11' >&2\n");
+            assertTrue(java.toFile().setExecutable(true));
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.put("JAVA_HOME", dir.resolve("jdk-11").toString());
+            refused(InstallScript.run(settings), java + " is Java 11; the library needs Java 17 or newer");
+        }
+
+        @Test
+        @DisplayName("a heap setting the JVM would not accept")
+        void badHeap() {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.put("KERNEL_HEAP", "1 GB");
+            refused(InstallScript.run(settings), "KERNEL_HEAP=1 GB is not a heap size such as 1g or 768m");
+        }
+
+        @Test
+        @DisplayName("an argument it does not know")
+        void unknownArgument() {
+            refused(InstallScript.run(InstallScript.offline(zip, data, jars), "--user"), "unknown argument '--user'");
+        }
+
+        private void refused(InstallScript.Result r, String message) {
+            assertNotEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("install-kernel: " + message), r.output());
+            assertFalse(Files.exists(data.resolve("kernels")), "nothing is installed");
         }
     }
 
     @Test
-    @DisplayName("postBuild and the install script pass shellcheck")
+    @DisplayName("it and postBuild pass shellcheck (required when CI=true, skipped elsewhere if shellcheck is missing)")
     void shellcheck() throws Exception {
         boolean present = new ProcessBuilder("sh", "-c", "command -v shellcheck").start().waitFor() == 0;
         assumeTrue(present || "true".equals(System.getenv("CI")), "shellcheck is not installed");
-        Process p = new ProcessBuilder("shellcheck", REPO.resolve("binder/postBuild").toString(), SCRIPT.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("shellcheck", REPO.resolve("binder/postBuild").toString()));
+        try (Stream<Path> files = Files.list(REPO.resolve("binder"))) {
+            files.filter(p -> p.toString().endsWith(".sh")).map(Path::toString).sorted().forEach(command::add);
+        }
+        assertTrue(command.contains(SCRIPT.toString()), command::toString);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
     }
 
-    private Path releaseZip(List<String> entries) throws IOException {
-        Path zip = dir.resolve("ijava-1.3.0.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (String e : entries) {
-                out.putNextEntry(new ZipEntry(e));
-                out.write((e.endsWith(".jar") ? "jar bytes" : "{}").getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return zip;
+    static JsonObject kernelJson(Path kernel) throws IOException {
+        return new JsonParser().parse(Files.readString(kernel.resolve("kernel.json"))).getAsJsonObject();
     }
 
-    private Result install(Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
-        pb.environment().remove("NB_PYTHON_PREFIX");
-        pb.environment().remove("IJAVA_ZIP");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.waitFor(), out);
+    static List<String> argv(JsonObject spec) {
+        List<String> argv = new ArrayList<>();
+        spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
+        return argv;
+    }
+
+    static Map<String, String> env(JsonObject spec) {
+        Map<String, String> env = new TreeMap<>();
+        spec.getAsJsonObject("env").entrySet().forEach(e -> env.put(e.getKey(), e.getValue().getAsString()));
+        return env;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** Each file under root with its bytes (as text; enough to see a change). */
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        Map<Path, String> snapshot = new TreeMap<>();
+        for (Path p : files(root)) {
+            snapshot.put(root.relativize(p), Files.isDirectory(p) ? "<dir>" : Files.readString(p));
+        }
+        return snapshot;
     }
 }

@@ -29,8 +29,8 @@ public final class MatrixKernels {
      * @param c result (n x m), overwritten
      */
     public static void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        if (n < 4) {
-            // few rows: dot products, no copy of B
+        if (n < 8 || m * k < 64) {
+            // few rows or a tiny B: dot products, no copy of B
             for (int i = 0; i < n; i++) {
                 int ai = aOffset + i * k;
                 for (int j = 0; j < m; j++) {

@@ -162,6 +162,10 @@ class DatasetsTest {
             assertEquals(2, d.size());
             IOException e = assertThrows(IOException.class, () -> TableData.readCsv(dir.resolve("absent.csv")));
             assertTrue(e.getMessage().contains("absent.csv"));
+            Path ragged = dir.resolve("ragged.csv");
+            Files.writeString(ragged, "x,y\n1,2\n3,4,5,6\n");
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TableData.readCsv(ragged));
+            assertTrue(bad.getMessage().contains("ragged.csv"), bad.getMessage());
         }
     }
 

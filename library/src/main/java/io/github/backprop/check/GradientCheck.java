@@ -75,7 +75,7 @@ public final class GradientCheck {
         List<GradientCheckResult.Entry> entries = new ArrayList<>();
         for (Parameter p : network.parameters()) {
             LayerTrace lt = trace.layer(p.layer());
-            Matrix analytic = p.kind() == Parameter.Kind.WEIGHTS ? lt.dW() : lt.db();
+            Matrix analytic = lt.parameter(p.name()).gradient();
             double worst = -1;
             int worstRow = 0;
             int worstCol = 0;

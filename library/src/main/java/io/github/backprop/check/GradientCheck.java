@@ -28,6 +28,10 @@ import java.util.List;
  * almost nothing. Correct backpropagation gives relative errors around 1e-9 or below in double
  * precision; a mistake gives errors near 1.
  *
+ * <p>Max pooling and ReLU have kinks: where two values of a pooling window (almost) tie, or a
+ * ReLU's z is within 2h of 0, the nudged losses lie on different pieces and the numeric estimate
+ * is wrong, not backpropagation. Check such networks on samples away from the kinks.
+ *
  * <p>The network is left exactly as it was: every value is restored after it is nudged, and the
  * stored gradients are not touched.
  */

@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@code activation}: f(z) and f'(z) side by side (sigmoid, tanh, ReLU, leaky ReLU, identity, softmax);</li>
  *   <li>{@code loss}: L and dL/da side by side (MSE, binary and categorical cross-entropy);</li>
- *   <li>{@code nn}: layers, networks, parameters (W and b with their gradients);</li>
+ *   <li>{@code nn}: layers (dense, 2-D convolution, max pooling, flatten, recurrent), networks,
+ *       parameters (W and b with their gradients), shapes of samples (vector, image, sequence);</li>
  *   <li>{@code backprop}: the forward pass, the output delta ({@code OutputDelta}), the hidden-layer
  *       delta ({@code HiddenDelta}), dW and db ({@code ParameterGradients}), and traces of every value;</li>
  *   <li>{@code init}: initial weights; {@code optim}: SGD, momentum, Adam; {@code train}: the training loop;</li>
@@ -35,6 +36,12 @@
  *   <tr><td>db_l</td><td>{@code db}</td><td>dL/db_l = delta_l, averaged over a batch</td></tr>
  *   <tr><td>eta</td><td>{@code learningRate}</td><td>step size: w = w - eta * dL/dw</td></tr>
  *   <tr><td>B</td><td>{@code rows}, {@code batchSize}</td><td>samples in a mini-batch</td></tr>
+ *   <tr><td>K[o][c][p][q]</td><td>{@code K}, {@code kernels}</td><td>a convolution's kernels: output channel o, input channel c, kernel row p, column q</td></tr>
+ *   <tr><td>z[o][i][j]</td><td>{@code z}</td><td>a convolution's weighted input: b[o] + sum_c sum_p sum_q K[o][c][p][q] * a_prev[c][i+p][j+q]</td></tr>
+ *   <tr><td>T, t</td><td>{@code steps}, {@code t}</td><td>time steps of a sequence, counted t = 1..T</td></tr>
+ *   <tr><td>h_t</td><td>{@code h}</td><td>a recurrent layer's hidden state after step t: h_t = tanh(W_x x_t + W_h h_{t-1} + b), h_0 = 0</td></tr>
+ *   <tr><td>W_x, W_h</td><td>{@code Wx}, {@code Wh}</td><td>a recurrent layer's input weights and recurrent weights</td></tr>
+ *   <tr><td>delta_t</td><td>{@code deltaAtStep(t)}</td><td>dL/dz_t: delta_t = f'(z_t) * (dL/dh_t from above + W_hᵀ delta_{t+1})</td></tr>
  * </table>
  * For a batch, samples are rows, so z = a_prev · Wᵀ + b computes every sample's z at once.
  */

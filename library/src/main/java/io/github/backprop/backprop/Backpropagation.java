@@ -3,8 +3,8 @@ package io.github.backprop.backprop;
 import io.github.backprop.activation.Activation;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
-import io.github.backprop.nn.DenseLayer;
 import io.github.backprop.nn.Inputs;
+import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 
@@ -17,12 +17,15 @@ import java.util.List;
  *
  * <p>The steps, for layers l = 1..L (layer 0 is the input x = a_0):
  * <ol>
- *   <li>forward: z_l = W_l a_{l-1} + b_l, a_l = f_l(z_l) ({@link DenseLayer#forward});</li>
+ *   <li>forward: z_l = W_l a_{l-1} + b_l, a_l = f_l(z_l) ({@link io.github.backprop.nn.DenseLayer#forward});</li>
  *   <li>output delta: delta_L = dL/da_L * f_L'(z_L) ({@link OutputDelta});</li>
  *   <li>hidden deltas, from l = L-1 down to 1: delta_j = f'(z_j) * sum_k w_kj * delta_k ({@link HiddenDelta});</li>
  *   <li>gradients: dW_l = delta_l a_{l-1}ᵀ and db_l = delta_l, averaged over the batch
  *       ({@link ParameterGradients}).</li>
  * </ol>
+ * Convolution, max pooling, flatten and recurrent layers take the same steps; each {@link Layer}
+ * supplies its own forward pass, its sum for the layer below, its delta rule and its parameter
+ * gradients (see the layer classes for their equations).
  *
  * <p>An instance is a reusable workspace sized for batches of up to {@code maxRows} samples, so the
  * training loop allocates nothing per step. For a one-off look at every value, use the static
@@ -57,10 +60,11 @@ public final class Backpropagation {
         delta = new double[layers][];
         int widest = 0;
         for (int l = 0; l < layers; l++) {
-            int size = network.layers().get(l).outputSize();
-            z[l] = new double[maxRows * size];
+            Layer layer = network.layers().get(l);
+            int size = layer.outputSize();
+            z[l] = new double[maxRows * layer.zShape().size()];
             a[l] = new double[maxRows * size];
-            delta[l] = new double[maxRows * size];
+            delta[l] = new double[maxRows * layer.zShape().size()];
             widest = Math.max(widest, size);
         }
         scratch = new double[maxRows * widest];
@@ -95,7 +99,7 @@ public final class Backpropagation {
         double[] aPrev = x;
         int aPrevOffset = offset;
         for (int l = 0; l < z.length; l++) {
-            // z_l = W_l a_{l-1} + b_l ;  a_l = f_l(z_l)
+            // z_l = W_l a_{l-1} + b_l ;  a_l = f_l(z_l)   (or the layer's own z: a convolution, a pooling window, ...)
             network.layers().get(l).forward(aPrev, aPrevOffset, rows, z[l], a[l]);
             aPrev = a[l];
             aPrevOffset = 0;
@@ -124,26 +128,22 @@ public final class Backpropagation {
     public void backward(double[] y, Loss loss) {
         requireForward();
         int last = z.length - 1;
-        List<DenseLayer> layers = network.layers();
-        DenseLayer output = layers.get(last);
+        List<Layer> layers = network.layers();
+        Layer output = layers.get(last);
         // delta_L = dL/da_L * f'(z_L)
-        OutputDelta.compute(loss, output.activation(), z[last], a[last], y, scratch, delta[last],
-                rows, output.outputSize());
+        OutputDelta.compute(loss, output, z[last], a[last], y, scratch, delta[last], rows);
         for (int l = last - 1; l >= 0; l--) {
-            DenseLayer hidden = layers.get(l);
-            DenseLayer next = layers.get(l + 1);
+            Layer hidden = layers.get(l);
+            Layer next = layers.get(l + 1);
             // delta_j = f'(z_j) * sum_k w_kj * delta_k
-            HiddenDelta.compute(next.weights().valueArray(), delta[l + 1], next.outputSize(), hidden.activation(),
-                    z[l], a[l], scratch, delta[l], rows, hidden.outputSize());
+            HiddenDelta.compute(next, delta[l + 1], hidden, z[l], a[l], scratch, delta[l], rows);
         }
         for (int l = 0; l <= last; l++) {
-            DenseLayer layer = layers.get(l);
+            Layer layer = layers.get(l);
             double[] aPrev = l == 0 ? input : a[l - 1];
             int aPrevOffset = l == 0 ? inputOffset : 0;
-            // dW_l = delta_l a_{l-1}ᵀ ;  db_l = delta_l   (averaged over the batch)
-            ParameterGradients.weights(delta[l], aPrev, aPrevOffset, rows, layer.outputSize(), layer.inputSize(),
-                    layer.weights().gradientArray());
-            ParameterGradients.biases(delta[l], rows, layer.outputSize(), layer.biases().gradientArray());
+            // dW_l = delta_l a_{l-1}ᵀ ;  db_l = delta_l   (averaged over the batch; a dense layer uses ParameterGradients)
+            layer.gradients(aPrev, aPrevOffset, z[l], delta[l], rows);
         }
     }
 
@@ -170,7 +170,7 @@ public final class Backpropagation {
      * @return every layer's z and a
      */
     public static ForwardPass forwardPass(Network network, double[][] x) {
-        Inputs.checkFeatures(x, network.inputSize(), "x");
+        Inputs.checkFeatures(x, network.inputShape(), "x");
         Backpropagation bp = new Backpropagation(network, x.length);
         double[] flat = Matrix.of(x).toRowMajorArray();
         bp.forward(flat, 0, x.length);
@@ -190,7 +190,7 @@ public final class Backpropagation {
      * @throws IllegalArgumentException for empty data, mismatched shapes or non-finite values
      */
     public static Trace trace(Network network, Loss loss, double[][] x, double[][] y) {
-        Inputs.checkFeatures(x, network.inputSize(), "x");
+        Inputs.checkFeatures(x, network.inputShape(), "x");
         Inputs.checkFeatures(y, network.outputSize(), "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("shape mismatch: " + x.length + " samples in x but " + y.length + " in y");
@@ -210,21 +210,27 @@ public final class Backpropagation {
             ForwardPass forward = bp.snapshotForward(flatX);
             List<LayerTrace> layers = new ArrayList<>();
             for (int l = 0; l < network.layerCount(); l++) {
-                DenseLayer layer = network.layers().get(l);
-                int size = layer.outputSize();
+                Layer layer = network.layers().get(l);
+                int zSize = layer.zShape().size();
+                // a = f(z) entry by entry, except for a recurrent layer passing on only h_T
+                boolean aMatchesZ = layer.zShape().equals(layer.outputShape());
                 Matrix fPrime = null;
                 Activation f = layer.activation();
                 if (f.isElementwise()) {
-                    double[] d = new double[x.length * size];
+                    double[] d = new double[x.length * zSize];
                     for (int i = 0; i < d.length; i++) {
-                        d[i] = f.derivative(bp.z[l][i], bp.a[l][i]);
+                        double zi = bp.z[l][i];
+                        d[i] = f.derivative(zi, aMatchesZ ? bp.a[l][i] : f.value(zi));
                     }
-                    fPrime = Matrix.copyOf(x.length, size, d, 0);
+                    fPrime = Matrix.copyOf(x.length, zSize, d, 0);
+                }
+                List<ParameterTrace> parameters = new ArrayList<>();
+                for (Parameter p : layer.parameters()) {
+                    parameters.add(new ParameterTrace(p.name(), p.kind(), p.values(), p.gradients()));
                 }
                 layers.add(new LayerTrace(l + 1, f, forward.layers().get(l).z(), forward.layers().get(l).a(), fPrime,
-                        Matrix.copyOf(x.length, size, bp.delta[l], 0),
-                        layer.weights().values(), layer.biases().values(),
-                        layer.weights().gradients(), layer.biases().gradients()));
+                        Matrix.copyOf(x.length, zSize, bp.delta[l], 0), layer.toString(), layer.zShape(),
+                        layer.outputShape(), parameters));
             }
             return new Trace(forward.input(), Matrix.of(y), loss, lossValue, layers);
         } finally {
@@ -238,9 +244,9 @@ public final class Backpropagation {
     private ForwardPass snapshotForward(double[] flatX) {
         List<ForwardPass.LayerValues> values = new ArrayList<>();
         for (int l = 0; l < z.length; l++) {
-            int size = network.layers().get(l).outputSize();
-            values.add(new ForwardPass.LayerValues(l + 1, network.layers().get(l).activation(),
-                    Matrix.copyOf(rows, size, z[l], 0), Matrix.copyOf(rows, size, a[l], 0)));
+            Layer layer = network.layers().get(l);
+            values.add(new ForwardPass.LayerValues(l + 1, layer.activation(),
+                    Matrix.copyOf(rows, layer.zShape().size(), z[l], 0), Matrix.copyOf(rows, layer.outputSize(), a[l], 0)));
         }
         return new ForwardPass(Matrix.copyOf(rows, network.inputSize(), flatX, 0), values);
     }

@@ -23,8 +23,9 @@ public record ForwardPass(Matrix input, List<LayerValues> layers) {
      *
      * @param layer the layer number l, from 1
      * @param activation its activation f
-     * @param z weighted inputs z_l = W_l a_{l-1} + b_l
-     * @param a activations a_l = f(z_l)
+     * @param z weighted inputs z_l = W_l a_{l-1} + b_l (laid out as the layer's zShape: for a
+     *     recurrent layer every step's z_t, [step][hidden])
+     * @param a activations a_l = f(z_l) (laid out as the layer's outputShape)
      */
     public record LayerValues(int layer, Activation activation, Matrix z, Matrix a) {
     }

@@ -40,7 +40,18 @@ public record Trace(Matrix input, Matrix target, Loss loss, double lossValue, Li
         return layers.get(layers.size() - 1).a();
     }
 
-    /** A readable summary: loss, then per layer z, a, delta, dW, db. */
+    /**
+     * The recurrent layer {@code l}'s trace, read by time step.
+     *
+     * @param l the layer number, from 1
+     * @return z_t, h_t and delta_t per step
+     * @throws IllegalStateException if layer l is not recurrent
+     */
+    public RecurrentTrace recurrent(int l) {
+        return RecurrentTrace.of(layer(l));
+    }
+
+    /** A readable summary: loss, then per layer z, a, delta and the gradient of every parameter (dW, db, ...). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -50,9 +61,10 @@ public record Trace(Matrix input, Matrix target, Loss loss, double lossValue, Li
             sb.append("\nlayer ").append(l).append(" (").append(t.activation()).append(")")
                     .append("\n  z").append(l).append(" = ").append(t.z())
                     .append("\n  a").append(l).append(" = ").append(t.a())
-                    .append("\n  delta").append(l).append(" = ").append(t.delta())
-                    .append("\n  dW").append(l).append(" = ").append(t.dW())
-                    .append("\n  db").append(l).append(" = ").append(t.db());
+                    .append("\n  delta").append(l).append(" = ").append(t.delta());
+            for (ParameterTrace p : t.parameters()) {
+                sb.append("\n  d").append(p.name()).append(" = ").append(p.gradient());
+            }
         }
         return sb.toString();
     }

@@ -36,6 +36,11 @@ public final class NetworkDiagram {
      * @return the diagram
      */
     public static NetworkDiagram of(Network network) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (!(network.layer(l) instanceof DenseLayer)) {
+                throw new IllegalArgumentException("a diagram draws dense layers only; layer " + l + " is " + network.layer(l));
+            }
+        }
         for (int size : network.sizes()) {
             if (size > MAX_NEURONS) {
                 throw new IllegalArgumentException("a diagram shows at most " + MAX_NEURONS + " neurons per layer; this network has "
@@ -71,13 +76,14 @@ public final class NetworkDiagram {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Drawings.graphics(image);
         double maxW = 1e-12;
-        for (DenseLayer layer : network.layers()) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            DenseLayer layer = network.denseLayer(l);
             for (double w : layer.weights().values().toRowMajorArray()) {
                 maxW = Math.max(maxW, Math.abs(w));
             }
         }
         for (int l = 1; l < sizes.length; l++) {
-            DenseLayer layer = network.layer(l);
+            DenseLayer layer = network.denseLayer(l);
             for (int j = 0; j < sizes[l]; j++) {
                 for (int i = 0; i < sizes[l - 1]; i++) {
                     double w = layer.weights().value(j, i);

@@ -9,9 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
 import io.github.backprop.activation.LeakyRelu;
+import io.github.backprop.nn.Conv2dLayer;
 import io.github.backprop.nn.DenseLayer;
+import io.github.backprop.nn.FlattenLayer;
+import io.github.backprop.nn.Layer;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.Parameter;
+import io.github.backprop.nn.RecurrentLayer;
+import io.github.backprop.nn.Shape;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +45,21 @@ import java.nio.file.StandardCopyOption;
  * }
  * }</pre>
  * Weights are written row by row (W[j][i] connects input i to neuron j) with every digit needed
- * to read back the same double. Loading checks everything and names the first problem found.
+ * to read back the same double. The other layer types:
+ * <ul>
+ *   <li>a network whose input is an image or a sequence also has
+ *       {@code "inputShape" : { "type" : "image", "channels" : 1, "height" : 8, "width" : 8 }} or
+ *       {@code { "type" : "sequence", "steps" : 5, "features" : 1 }};</li>
+ *   <li>{@code "conv2d"}: {@code outChannels}, {@code kernelSize}, {@code padding} ("valid" or
+ *       "same"), {@code activation}, {@code kernels} as K[o][c][p][q] (nested arrays,
+ *       out-channels x in-channels x k x k) and {@code biases} (one per output channel);</li>
+ *   <li>{@code "maxPool"}: {@code size}; {@code "flatten"}: nothing more;</li>
+ *   <li>{@code "recurrent"}: {@code hiddenSize}, {@code output} ("last_step" or "every_step"),
+ *       {@code inputWeights} (W_x, hidden x features), {@code recurrentWeights} (W_h, hidden x
+ *       hidden) and {@code biases}.</li>
+ * </ul>
+ * Every layer also states its flat {@code inputSize} and {@code outputSize}, which loading checks
+ * against the shapes. Loading checks everything and names the first problem found.
  * Saving writes a temporary file and then moves it into place, so a failed save never destroys an
  * existing file.
  */
@@ -67,26 +88,60 @@ public final class ModelJson {
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("inputSize", network.inputSize());
+        if (!(network.inputShape() instanceof Shape.Vector)) {
+            writeShape(root.putObject("inputShape"), network.inputShape());
+        }
         ArrayNode layers = root.putArray("layers");
-        for (DenseLayer layer : network.layers()) {
+        for (Layer layer : network.layers()) {
             ObjectNode l = layers.addObject();
-            l.put("type", "dense");
-            l.put("inputSize", layer.inputSize());
-            l.put("outputSize", layer.outputSize());
-            l.put("activation", layer.activation().name());
-            if (layer.activation() instanceof LeakyRelu leaky) {
-                l.put("alpha", leaky.alpha());
-            }
-            ArrayNode w = l.putArray("weights");
-            for (int j = 0; j < layer.outputSize(); j++) {
-                ArrayNode row = w.addArray();
-                for (int i = 0; i < layer.inputSize(); i++) {
-                    row.add(layer.weights().value(j, i));
+            if (layer instanceof DenseLayer dense) {
+                l.put("type", "dense");
+                l.put("inputSize", dense.inputSize());
+                l.put("outputSize", dense.outputSize());
+                writeActivation(l, dense.activation());
+                writeMatrix(l.putArray("weights"), dense.weights());
+                writeVector(l.putArray("biases"), dense.biases());
+            } else if (layer instanceof Conv2dLayer conv) {
+                l.put("type", "conv2d");
+                l.put("inputSize", conv.inputSize());
+                l.put("outputSize", conv.outputSize());
+                l.put("outChannels", conv.outChannels());
+                l.put("kernelSize", conv.kernelSize());
+                l.put("padding", conv.padding().toString());
+                writeActivation(l, conv.activation());
+                ArrayNode kernels = l.putArray("kernels");
+                int k = conv.kernelSize();
+                for (int o = 0; o < conv.outChannels(); o++) {
+                    ArrayNode perOutput = kernels.addArray();
+                    for (int c = 0; c < conv.inChannels(); c++) {
+                        ArrayNode grid = perOutput.addArray();
+                        for (int p = 0; p < k; p++) {
+                            ArrayNode row = grid.addArray();
+                            for (int q = 0; q < k; q++) {
+                                row.add(conv.kernel(o, c, p, q));
+                            }
+                        }
+                    }
                 }
-            }
-            ArrayNode b = l.putArray("biases");
-            for (int j = 0; j < layer.outputSize(); j++) {
-                b.add(layer.biases().value(0, j));
+                writeVector(l.putArray("biases"), conv.biases());
+            } else if (layer instanceof MaxPoolLayer pool) {
+                l.put("type", "maxPool");
+                l.put("inputSize", pool.inputSize());
+                l.put("outputSize", pool.outputSize());
+                l.put("size", pool.size());
+            } else if (layer instanceof FlattenLayer flatten) {
+                l.put("type", "flatten");
+                l.put("inputSize", flatten.inputSize());
+                l.put("outputSize", flatten.outputSize());
+            } else if (layer instanceof RecurrentLayer rnn) {
+                l.put("type", "recurrent");
+                l.put("inputSize", rnn.inputSize());
+                l.put("outputSize", rnn.outputSize());
+                l.put("hiddenSize", rnn.hiddenSize());
+                l.put("output", rnn.output().name().toLowerCase(java.util.Locale.ROOT));
+                writeMatrix(l.putArray("inputWeights"), rnn.inputWeights());
+                writeMatrix(l.putArray("recurrentWeights"), rnn.recurrentWeights());
+                writeVector(l.putArray("biases"), rnn.biases());
             }
         }
         try {
@@ -174,6 +229,15 @@ public final class ModelJson {
             throw new ModelFileException("\"layers\" must be a non-empty array: a network needs at least one layer");
         }
         Network.Builder builder = Network.builder(inputSize);
+        JsonNode shapeNode = root.get("inputShape");
+        if (shapeNode != null) {
+            Shape shape = readShape(shapeNode, "inputShape");
+            if (shape.size() != inputSize) {
+                throw new ModelFileException("\"inputShape\" (" + shape + ") has " + shape.size()
+                        + " values but \"inputSize\" is " + inputSize);
+            }
+            builder.inputShape(shape);
+        }
         int expectedIn = inputSize;
         for (int l = 0; l < layers.size(); l++) {
             String where = "layers[" + l + "]";
@@ -182,9 +246,6 @@ public final class ModelJson {
                 throw new ModelFileException(where + " must be an object");
             }
             String type = text(layer, "type", where);
-            if (!"dense".equals(type)) {
-                throw new ModelFileException(where + ".type \"" + type + "\" is unknown; known: dense");
-            }
             int in = integer(layer, "inputSize", where);
             int out = integer(layer, "outputSize", where);
             if (in != expectedIn) {
@@ -194,16 +255,56 @@ public final class ModelJson {
             if (out <= 0) {
                 throw new ModelFileException(where + ".outputSize must be positive, found " + out);
             }
-            Activation f;
             try {
-                JsonNode alpha = layer.get("alpha");
-                f = Activations.byName(text(layer, "activation", where), alpha == null ? 0.01 : alpha.asDouble());
+                switch (type) {
+                    case "dense" -> {
+                        Activation f = activation(layer, where);
+                        double[][] w = matrix(layer.get("weights"), out, in, where + ".weights");
+                        double[] b = vector(layer.get("biases"), out, where + ".biases");
+                        builder.dense(w, b, f);
+                    }
+                    case "conv2d" -> {
+                        int outChannels = positive(layer, "outChannels", where);
+                        int k = positive(layer, "kernelSize", where);
+                        Padding padding = padding(layer, where);
+                        Activation f = activation(layer, where);
+                        int inChannels = builder.currentShape() instanceof Shape.Image image ? image.channels() : 1;
+                        double[][][][] kernels = new double[outChannels][][][];
+                        JsonNode kn = array(layer.get("kernels"), outChannels, where + ".kernels", "outChannels");
+                        for (int o = 0; o < outChannels; o++) {
+                            String ko = where + ".kernels[" + o + "]";
+                            JsonNode perOutput = array(kn.get(o), inChannels, ko, "input channels");
+                            kernels[o] = new double[inChannels][][];
+                            for (int c = 0; c < inChannels; c++) {
+                                kernels[o][c] = matrix(perOutput.get(c), k, k, ko + "[" + c + "]", "kernelSize");
+                            }
+                        }
+                        double[] b = vector(layer.get("biases"), outChannels, where + ".biases");
+                        builder.conv2d(kernels, b, padding, f);
+                    }
+                    case "maxPool" -> builder.maxPool(positive(layer, "size", where));
+                    case "flatten" -> builder.flatten();
+                    case "recurrent" -> {
+                        int hidden = positive(layer, "hiddenSize", where);
+                        RecurrentLayer.Output output = recurrentOutput(layer, where);
+                        int features = builder.currentShape() instanceof Shape.Sequence seq ? seq.features() : in;
+                        double[][] wx = matrix(layer.get("inputWeights"), hidden, features, where + ".inputWeights", "hiddenSize");
+                        double[][] wh = matrix(layer.get("recurrentWeights"), hidden, hidden, where + ".recurrentWeights",
+                                "hiddenSize");
+                        double[] b = vector(layer.get("biases"), hidden, where + ".biases");
+                        builder.recurrent(wx, wh, b, output);
+                    }
+                    default -> throw new ModelFileException(where + ".type \"" + type
+                            + "\" is unknown; known: dense, conv2d, maxPool, flatten, recurrent");
+                }
             } catch (IllegalArgumentException e) {
-                throw new ModelFileException(where + ".activation: " + e.getMessage(), e);
+                throw new ModelFileException(where + ": " + e.getMessage(), e);
             }
-            double[][] w = matrix(layer.get("weights"), out, in, where + ".weights");
-            double[] b = vector(layer.get("biases"), out, where + ".biases");
-            builder.dense(w, b, f);
+            int actualOut = builder.currentShape().size();
+            if (out != actualOut) {
+                throw new ModelFileException(where + ".outputSize is " + out + " but this " + type + " layer gives "
+                        + builder.currentShape() + " (" + actualOut + " values)");
+            }
             expectedIn = out;
         }
         return builder.build();
@@ -223,6 +324,105 @@ public final class ModelJson {
         }
     }
 
+    private static void writeShape(ObjectNode node, Shape shape) {
+        if (shape instanceof Shape.Image image) {
+            node.put("type", "image");
+            node.put("channels", image.channels());
+            node.put("height", image.height());
+            node.put("width", image.width());
+        } else if (shape instanceof Shape.Sequence sequence) {
+            node.put("type", "sequence");
+            node.put("steps", sequence.steps());
+            node.put("features", sequence.features());
+        } else {
+            node.put("type", "vector");
+            node.put("size", shape.size());
+        }
+    }
+
+    private static Shape readShape(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new ModelFileException(where + " must be an object");
+        }
+        String type = text(node, "type", where);
+        return switch (type) {
+            case "image" -> Shape.image(positive(node, "channels", where), positive(node, "height", where),
+                    positive(node, "width", where));
+            case "sequence" -> Shape.sequence(positive(node, "steps", where), positive(node, "features", where));
+            case "vector" -> Shape.vector(positive(node, "size", where));
+            default -> throw new ModelFileException(where + ".type \"" + type + "\" is unknown; known: vector, image, sequence");
+        };
+    }
+
+    private static void writeActivation(ObjectNode node, Activation f) {
+        node.put("activation", f.name());
+        if (f instanceof LeakyRelu leaky) {
+            node.put("alpha", leaky.alpha());
+        }
+    }
+
+    private static Activation activation(JsonNode layer, String where) {
+        try {
+            JsonNode alpha = layer.get("alpha");
+            return Activations.byName(text(layer, "activation", where), alpha == null ? 0.01 : alpha.asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(where + ".activation: " + e.getMessage(), e);
+        }
+    }
+
+    private static Padding padding(JsonNode layer, String where) {
+        String name = text(layer, "padding", where);
+        for (Padding p : Padding.values()) {
+            if (p.toString().equals(name)) {
+                return p;
+            }
+        }
+        throw new ModelFileException(where + ".padding \"" + name + "\" is unknown; known: valid, same");
+    }
+
+    private static RecurrentLayer.Output recurrentOutput(JsonNode layer, String where) {
+        String name = text(layer, "output", where);
+        for (RecurrentLayer.Output o : RecurrentLayer.Output.values()) {
+            if (o.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return o;
+            }
+        }
+        throw new ModelFileException(where + ".output \"" + name + "\" is unknown; known: last_step, every_step");
+    }
+
+    private static void writeMatrix(ArrayNode node, Parameter p) {
+        for (int j = 0; j < p.rows(); j++) {
+            ArrayNode row = node.addArray();
+            for (int i = 0; i < p.cols(); i++) {
+                row.add(p.value(j, i));
+            }
+        }
+    }
+
+    private static void writeVector(ArrayNode node, Parameter p) {
+        for (int j = 0; j < p.cols(); j++) {
+            node.add(p.value(0, j));
+        }
+    }
+
+    private static int positive(JsonNode node, String field, String where) {
+        int v = integer(node, field, where);
+        if (v <= 0) {
+            throw new ModelFileException(path(where, field) + " must be positive, found " + v);
+        }
+        return v;
+    }
+
+    private static JsonNode array(JsonNode node, int size, String where, String what) {
+        if (node == null || !node.isArray()) {
+            throw new ModelFileException(where + " is missing or not an array");
+        }
+        if (node.size() != size) {
+            throw new ModelFileException(where + " has " + node.size() + " entries, expected " + size + " (" + what + ")");
+        }
+        return node;
+    }
+
     private static String text(JsonNode node, String field, String where) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
@@ -240,11 +440,15 @@ public final class ModelJson {
     }
 
     private static double[][] matrix(JsonNode node, int rows, int cols, String where) {
+        return matrix(node, rows, cols, where, "outputSize");
+    }
+
+    private static double[][] matrix(JsonNode node, int rows, int cols, String where, String rowsAre) {
         if (node == null || !node.isArray()) {
             throw new ModelFileException(where + " is missing or not an array of rows");
         }
         if (node.size() != rows) {
-            throw new ModelFileException(where + " has " + node.size() + " rows, expected " + rows + " (outputSize)");
+            throw new ModelFileException(where + " has " + node.size() + " rows, expected " + rows + " (" + rowsAre + ")");
         }
         double[][] m = new double[rows][];
         for (int j = 0; j < rows; j++) {

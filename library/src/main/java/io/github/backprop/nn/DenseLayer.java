@@ -1,7 +1,10 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activation;
+import io.github.backprop.backprop.ParameterGradients;
 import io.github.backprop.math.MatrixKernels;
+
+import java.util.List;
 
 /**
  * A fully connected layer l: z = W a_prev + b, a = f(z).
@@ -10,7 +13,7 @@ import io.github.backprop.math.MatrixKernels;
  * value per neuron. For a batch, samples are rows, so the same equation reads
  * z = a_prev · Wᵀ + b.
  */
-public final class DenseLayer {
+public final class DenseLayer implements Layer {
     private final int index;
     private final int inputSize;
     private final int outputSize;
@@ -28,23 +31,45 @@ public final class DenseLayer {
     }
 
     /** This layer's number l, counted from 1 (the input is layer 0). */
+    @Override
     public int index() {
         return index;
     }
 
     /** Number of inputs (neurons in the previous layer). */
+    @Override
     public int inputSize() {
         return inputSize;
     }
 
     /** Number of neurons. */
+    @Override
     public int outputSize() {
         return outputSize;
     }
 
+    /** A vector of {@link #inputSize()} values. */
+    @Override
+    public Shape inputShape() {
+        return Shape.vector(inputSize);
+    }
+
+    /** A vector of {@link #outputSize()} values. */
+    @Override
+    public Shape outputShape() {
+        return Shape.vector(outputSize);
+    }
+
     /** The activation f. */
+    @Override
     public Activation activation() {
         return activation;
+    }
+
+    /** [W, b]. */
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, biases);
     }
 
     /** The weights W ({@code outputSize x inputSize}) and their gradient dW. */
@@ -66,12 +91,32 @@ public final class DenseLayer {
      * @param z weighted inputs (rows x outputSize), overwritten
      * @param a activations (rows x outputSize), overwritten
      */
+    @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         // z = a_prev · Wᵀ + b
         MatrixKernels.multiplyTransposedB(aPrev, aPrevOffset, rows, inputSize, weights.valueArray(), outputSize, z);
         MatrixKernels.addRowVector(z, rows, outputSize, biases.valueArray());
         // a = f(z)
         activation.forward(z, a, rows, outputSize);
+    }
+
+    /**
+     * The sum for the previous layer's neurons j: sum_j = sum_k w_kj * delta_k, where k runs over
+     * this layer's neurons. For a batch, all sums at once: delta · W.
+     */
+    @Override
+    public void backpropagate(double[] delta, double[] aPrev, int aPrevOffset, int rows, double[] sum) {
+        // sum_j = sum_k w_kj * delta_k   (all samples at once: delta · W)
+        MatrixKernels.multiply(delta, rows, outputSize, weights.valueArray(), inputSize, sum);
+    }
+
+    /** dW = delta a_prevᵀ and db = delta, averaged over the batch ({@link ParameterGradients}). */
+    @Override
+    public void gradients(double[] aPrev, int aPrevOffset, double[] z, double[] delta, int rows) {
+        // dW = (1/B) sum_n delta_n a_prev,nᵀ
+        ParameterGradients.weights(delta, aPrev, aPrevOffset, rows, outputSize, inputSize, weights.gradientArray());
+        // db = (1/B) sum_n delta_n
+        ParameterGradients.biases(delta, rows, outputSize, biases.gradientArray());
     }
 
     @Override

@@ -18,6 +18,29 @@ public final class Inputs {
      * @throws IllegalArgumentException naming the first problem found
      */
     public static void checkFeatures(double[][] x, int width, String what) {
+        checkFeatures(x, width, "", what);
+    }
+
+    /**
+     * Checks that {@code x} is a non-empty rectangular array of finite values, each row one
+     * sample of this shape (an image or a sequence flattened); a wrong row length names the shape.
+     *
+     * @param x the samples
+     * @param shape the shape of one sample
+     * @param what the argument's name for messages (e.g. "x")
+     * @throws IllegalArgumentException naming the first problem found
+     */
+    public static void checkFeatures(double[][] x, Shape shape, String what) {
+        String layout = "";
+        if (shape instanceof Shape.Image) {
+            layout = " (one " + shape + ", stored [channel][row][col])";
+        } else if (shape instanceof Shape.Sequence s) {
+            layout = " (a sequence of " + s.steps() + " steps x " + s.features() + " features, stored [step][feature])";
+        }
+        checkFeatures(x, shape.size(), layout, what);
+    }
+
+    private static void checkFeatures(double[][] x, int width, String layout, String what) {
         if (x == null || x.length == 0) {
             throw new IllegalArgumentException(what + " is empty: need at least one sample");
         }
@@ -27,7 +50,7 @@ public final class Inputs {
             }
             if (x[r].length != width) {
                 throw new IllegalArgumentException("shape mismatch: " + what + " row " + r + " has " + x[r].length
-                        + " values, expected " + width);
+                        + " values, expected " + width + layout);
             }
             for (int c = 0; c < width; c++) {
                 if (!Double.isFinite(x[r][c])) {

@@ -6,7 +6,9 @@ import io.github.backprop.math.Matrix;
  * A trainable parameter (a layer's weights W or biases b) with its gradient dL/dW or dL/db.
  *
  * <p>Values and gradients are stored row-major: weights are {@code fanOut x fanIn}, so W[j][i]
- * connects input i to neuron j (the textbook's w_ji); biases are {@code 1 x fanOut}. Optimisers see
+ * connects input i to neuron j (the textbook's w_ji); biases are {@code 1 x fanOut}. A convolution's
+ * kernels K are {@code outChannels x (inChannels * k * k)}, row o holding K[o][c][p][q] in
+ * [c][p][q] order. Optimisers see
  * only parameters: backpropagation writes {@link #gradientArray()}, an optimiser reads it and
  * updates {@link #valueArray()} in place.
  */
@@ -14,13 +16,14 @@ public final class Parameter {
 
     /** Whether a parameter holds weights or biases. */
     public enum Kind {
-        /** The weight matrix W of a layer. */
+        /** A weight matrix: W of a dense layer, the kernels K of a convolution, Wx or Wh of a recurrent layer. */
         WEIGHTS,
         /** The bias vector b of a layer. */
         BIASES
     }
 
     private final Kind kind;
+    private final String symbol;
     private final int layer;
     private final int rows;
     private final int cols;
@@ -28,7 +31,12 @@ public final class Parameter {
     private final double[] gradient;
 
     Parameter(Kind kind, int layer, int rows, int cols) {
+        this(kind, kind == Kind.WEIGHTS ? "W" : "b", layer, rows, cols);
+    }
+
+    Parameter(Kind kind, String symbol, int layer, int rows, int cols) {
         this.kind = kind;
+        this.symbol = symbol;
         this.layer = layer;
         this.rows = rows;
         this.cols = cols;
@@ -46,17 +54,33 @@ public final class Parameter {
         return layer;
     }
 
-    /** The notebook name: {@code W1}, {@code b1}, {@code W2}, ... */
+    /**
+     * The notebook name: the symbol followed by the layer number, {@code W1}, {@code b1},
+     * {@code W2}, ...; {@code K1} for a convolution's kernels, {@code Wx1} and {@code Wh1} for a
+     * recurrent layer's input and recurrent weights.
+     */
     public String name() {
-        return (kind == Kind.WEIGHTS ? "W" : "b") + layer;
+        return symbol + layer;
     }
 
-    /** Rows: the layer's output size for weights, 1 for biases. */
+    /** The symbol without the layer number: {@code W}, {@code b}, {@code K}, {@code Wx} or {@code Wh}. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /**
+     * Rows: the layer's output size for dense weights, the output channels for kernels, the
+     * hidden size for recurrent weights, 1 for biases.
+     */
     public int rows() {
         return rows;
     }
 
-    /** Columns: the layer's input size for weights, its output size for biases. */
+    /**
+     * Columns: the layer's input size for dense weights, in-channels x kernel x kernel for
+     * kernels, the features (Wx) or hidden size (Wh) for recurrent weights, the number of biases
+     * for biases.
+     */
     public int cols() {
         return cols;
     }

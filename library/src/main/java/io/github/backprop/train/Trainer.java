@@ -5,6 +5,7 @@ import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
+import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.optim.Optimizer;
@@ -197,7 +198,7 @@ public final class Trainer {
             bp.backward(batchY, loss);
             if (recordGradientNorms) {
                 for (int l = 0; l < norms.length; l++) {
-                    norms[l] += norm(network.layers().get(l).weights().gradientArray());
+                    norms[l] += weightGradientNorm(network.layers().get(l));
                 }
             }
             optimizer.step(params);
@@ -249,12 +250,22 @@ public final class Trainer {
         }
     }
 
-    private static double norm(double[] v) {
+    /**
+     * ||dW|| of a layer: the Euclidean norm over all its weight parameters together (W; K; Wx and
+     * Wh), NaN for a layer without weights (max pooling, flatten).
+     */
+    private static double weightGradientNorm(Layer layer) {
         double s = 0;
-        for (double x : v) {
-            s += x * x;
+        boolean any = false;
+        for (Parameter p : layer.parameters()) {
+            if (p.kind() == Parameter.Kind.WEIGHTS) {
+                any = true;
+                for (double x : p.gradientArray()) {
+                    s += x * x;
+                }
+            }
         }
-        return Math.sqrt(s);
+        return any ? Math.sqrt(s) : Double.NaN;
     }
 
     private static int[] identity(int n) {
@@ -409,7 +420,7 @@ public final class Trainer {
 
         /**
          * Records, per epoch and layer, the mean norm of dW over the epoch's steps (for charts of
-         * vanishing gradients).
+         * vanishing gradients); see {@link EpochStats#gradientNorms()} for layers other than dense.
          *
          * @return this builder
          */

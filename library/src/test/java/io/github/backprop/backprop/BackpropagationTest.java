@@ -72,8 +72,8 @@ class BackpropagationTest {
             assertEquals(t.lossValue(), bp.loss(y, Losses.crossEntropy()), 0.0);
             bp.backward(y, Losses.crossEntropy());
             for (int l = 1; l <= 2; l++) {
-                assertEquals(t.layer(l).dW(), net.layer(l).weights().gradients());
-                assertEquals(t.layer(l).db(), net.layer(l).biases().gradients());
+                assertEquals(t.layer(l).dW(), net.denseLayer(l).weights().gradients());
+                assertEquals(t.layer(l).db(), net.denseLayer(l).biases().gradients());
             }
         }
 
@@ -101,7 +101,7 @@ class BackpropagationTest {
         @DisplayName("does not change the network's weights or its stored gradients")
         void leavesNetworkUnchanged() {
             Network net = network();
-            net.layer(1).weights().gradientArray()[3] = 0.75;
+            net.denseLayer(1).weights().gradientArray()[3] = 0.75;
             List<Matrix> values = net.parameters().stream().map(Parameter::values).toList();
             List<Matrix> gradients = net.parameters().stream().map(Parameter::gradients).toList();
             Backpropagation.trace(net, Losses.crossEntropy(), X, Y);

@@ -233,27 +233,27 @@ class HandWorkedExampleTest {
         @DisplayName("moves W1 to W1 - 0.5 dW1")
         void hiddenWeights() {
             Network net = stepped();
-            assertEquals(W1_00 - LEARNING_RATE * HAND.dW1_00, net.layer(1).weights().value(0, 0), EXACT);
-            assertEquals(W1_01 - LEARNING_RATE * HAND.dW1_01, net.layer(1).weights().value(0, 1), EXACT);
-            assertEquals(W1_10 - LEARNING_RATE * HAND.dW1_10, net.layer(1).weights().value(1, 0), EXACT);
-            assertEquals(W1_11 - LEARNING_RATE * HAND.dW1_11, net.layer(1).weights().value(1, 1), EXACT);
+            assertEquals(W1_00 - LEARNING_RATE * HAND.dW1_00, net.denseLayer(1).weights().value(0, 0), EXACT);
+            assertEquals(W1_01 - LEARNING_RATE * HAND.dW1_01, net.denseLayer(1).weights().value(0, 1), EXACT);
+            assertEquals(W1_10 - LEARNING_RATE * HAND.dW1_10, net.denseLayer(1).weights().value(1, 0), EXACT);
+            assertEquals(W1_11 - LEARNING_RATE * HAND.dW1_11, net.denseLayer(1).weights().value(1, 1), EXACT);
         }
 
         @Test
         @DisplayName("moves b1 to b1 - 0.5 db1")
         void hiddenBiases() {
             Network net = stepped();
-            assertEquals(B1_0 - LEARNING_RATE * HAND.db1_0, net.layer(1).biases().value(0, 0), EXACT);
-            assertEquals(B1_1 - LEARNING_RATE * HAND.db1_1, net.layer(1).biases().value(0, 1), EXACT);
+            assertEquals(B1_0 - LEARNING_RATE * HAND.db1_0, net.denseLayer(1).biases().value(0, 0), EXACT);
+            assertEquals(B1_1 - LEARNING_RATE * HAND.db1_1, net.denseLayer(1).biases().value(0, 1), EXACT);
         }
 
         @Test
         @DisplayName("moves W2 to W2 - 0.5 dW2 and b2 to b2 - 0.5 db2")
         void outputParameters() {
             Network net = stepped();
-            assertEquals(W2_00 - LEARNING_RATE * HAND.dW2_00, net.layer(2).weights().value(0, 0), EXACT);
-            assertEquals(W2_01 - LEARNING_RATE * HAND.dW2_01, net.layer(2).weights().value(0, 1), EXACT);
-            assertEquals(B2_0 - LEARNING_RATE * HAND.db2_0, net.layer(2).biases().value(0, 0), EXACT);
+            assertEquals(W2_00 - LEARNING_RATE * HAND.dW2_00, net.denseLayer(2).weights().value(0, 0), EXACT);
+            assertEquals(W2_01 - LEARNING_RATE * HAND.dW2_01, net.denseLayer(2).weights().value(0, 1), EXACT);
+            assertEquals(B2_0 - LEARNING_RATE * HAND.db2_0, net.denseLayer(2).biases().value(0, 0), EXACT);
         }
 
         @Test
@@ -282,8 +282,8 @@ class HandWorkedExampleTest {
         @DisplayName("after one step w5 = 0.35891648 and w6 = 0.408666186")
         void outputWeightsAfterOneStep() {
             Network net = stepped();
-            assertEquals(0.35891648, net.layer(2).weights().value(0, 0), 5e-9);
-            assertEquals(0.408666186, net.layer(2).weights().value(0, 1), 5e-10);
+            assertEquals(0.35891648, net.denseLayer(2).weights().value(0, 0), 5e-9);
+            assertEquals(0.408666186, net.denseLayer(2).weights().value(0, 1), 5e-10);
         }
     }
 

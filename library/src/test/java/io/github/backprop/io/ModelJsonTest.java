@@ -131,7 +131,7 @@ class ModelJsonTest {
             ModelJson.save(network(), file);
             byte[] before = Files.readAllBytes(file);
             Network diverged = network();
-            Parameter w2 = diverged.layer(2).weights();
+            Parameter w2 = diverged.denseLayer(2).weights();
             // what a diverged optimiser leaves behind (Parameter.set would refuse it)
             w2.valueArray()[5] = Double.NaN;
 

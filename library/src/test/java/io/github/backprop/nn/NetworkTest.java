@@ -40,8 +40,8 @@ class NetworkTest {
             assertEquals(2, net.layerCount());
             assertEquals(2 * 3 + 3 + 3 + 1, net.parameterCount());
             assertEquals(List.of("W1", "b1", "W2", "b2"), net.parameters().stream().map(Parameter::name).toList());
-            assertEquals(3, net.layer(1).weights().rows());
-            assertEquals(2, net.layer(1).weights().cols());
+            assertEquals(3, net.denseLayer(1).weights().rows());
+            assertEquals(2, net.denseLayer(1).weights().cols());
             assertEquals(3, net.layer(2).inputSize());
             assertEquals("2-3-1 (tanh, sigmoid)", net.toString());
         }
@@ -49,9 +49,9 @@ class NetworkTest {
         @Test
         @DisplayName("draws the same weights from the same seed, and different ones from another seed")
         void seeded() {
-            assertEquals(net231().layer(1).weights().values(), net231().layer(1).weights().values());
+            assertEquals(net231().denseLayer(1).weights().values(), net231().denseLayer(1).weights().values());
             Network other = Network.builder(2).dense(3, Activations.tanh()).dense(1, Activations.sigmoid()).seed(4).build();
-            assertNotEquals(net231().layer(1).weights().values(), other.layer(1).weights().values());
+            assertNotEquals(net231().denseLayer(1).weights().values(), other.denseLayer(1).weights().values());
         }
 
         @Test
@@ -61,11 +61,11 @@ class NetworkTest {
             SplitMix64 r = new SplitMix64(7);
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < 2; i++) {
-                    assertEquals((2 * r.nextDouble() - 1) * (1 / Math.sqrt(2)), net.layer(1).weights().value(j, i), 0.0);
+                    assertEquals((2 * r.nextDouble() - 1) * (1 / Math.sqrt(2)), net.denseLayer(1).weights().value(j, i), 0.0);
                 }
             }
-            assertEquals((2 * r.nextDouble() - 1) * (1 / Math.sqrt(2)), net.layer(2).weights().value(0, 0), 0.0);
-            assertEquals(0.0, net.layer(1).biases().value(0, 1));
+            assertEquals((2 * r.nextDouble() - 1) * (1 / Math.sqrt(2)), net.denseLayer(2).weights().value(0, 0), 0.0);
+            assertEquals(0.0, net.denseLayer(1).biases().value(0, 1));
         }
 
         @Test
@@ -74,8 +74,8 @@ class NetworkTest {
             Network net = Network.builder(1).dense(2, Activations.relu())
                     .weightInitializer(Initializers.constant(0.5)).biasInitializer(Initializers.constant(-1))
                     .random(new SplitMix64(1)).build();
-            assertEquals(0.5, net.layer(1).weights().value(1, 0));
-            assertEquals(-1.0, net.layer(1).biases().value(0, 1));
+            assertEquals(0.5, net.denseLayer(1).weights().value(1, 0));
+            assertEquals(-1.0, net.denseLayer(1).biases().value(0, 1));
         }
 
         @Test
@@ -86,8 +86,8 @@ class NetworkTest {
             Network net = Network.builder(2).dense(w, b, Activations.identity()).build();
             w[0][0] = 99;
             b[0] = 99;
-            assertEquals(0.1, net.layer(1).weights().value(0, 0));
-            assertEquals(0.3, net.layer(1).biases().value(0, 0));
+            assertEquals(0.1, net.denseLayer(1).weights().value(0, 0));
+            assertEquals(0.3, net.denseLayer(1).biases().value(0, 0));
             assertArrayEquals(new double[][] {{99, 0.2}}, w);
         }
     }
@@ -223,8 +223,8 @@ class NetworkTest {
         void independent() {
             Network original = net231();
             Network copy = original.copy();
-            copy.layer(1).weights().set(0, 0, 42);
-            assertNotEquals(42.0, original.layer(1).weights().value(0, 0));
+            copy.denseLayer(1).weights().set(0, 0, 42);
+            assertNotEquals(42.0, original.denseLayer(1).weights().value(0, 0));
         }
     }
 
@@ -235,7 +235,7 @@ class NetworkTest {
         @Test
         @DisplayName("set and read values by row and column, and reject non-finite values")
         void setAndGet() {
-            Parameter w = net231().layer(1).weights();
+            Parameter w = net231().denseLayer(1).weights();
             w.set(2, 1, 0.75);
             assertEquals(0.75, w.value(2, 1));
             assertEquals(0.75, w.valueArray()[2 * 2 + 1]);
@@ -245,14 +245,14 @@ class NetworkTest {
         @Test
         @DisplayName("name the shape when read outside it")
         void outOfRange() {
-            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> net231().layer(2).biases().value(0, 1));
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> net231().denseLayer(2).biases().value(0, 1));
             assertEquals("(0, 1) is outside b2, which is 1x1", e.getMessage());
         }
 
         @Test
         @DisplayName("hand out copies of values and gradients as matrices")
         void copies() {
-            Parameter b = net231().layer(1).biases();
+            Parameter b = net231().denseLayer(1).biases();
             assertEquals(1, b.values().rows());
             assertEquals(3, b.gradients().cols());
             assertEquals(Parameter.Kind.BIASES, b.kind());

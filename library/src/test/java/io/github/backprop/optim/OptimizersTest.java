@@ -35,11 +35,11 @@ class OptimizersTest {
     }
 
     static Parameter weights(Network net) {
-        return net.layer(1).weights();
+        return net.denseLayer(1).weights();
     }
 
     static Parameter biases(Network net) {
-        return net.layer(1).biases();
+        return net.denseLayer(1).biases();
     }
 
     static void setGradients(Network net, double[] dW, double db) {

@@ -22,8 +22,8 @@ class XorTrainingTest {
     @DisplayName("reproduces the benchmark's W1 reference loss 0.00170026763161650 after 10,000 full-batch epochs")
     void reproducesTheReferenceLoss() {
         Network net = Network.builder(2).dense(2, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(7).build();
-        assertEquals(-0.15580426399512012, net.layer(1).weights().value(0, 0), 0.0);
-        assertEquals(-0.354357339490925, net.layer(2).weights().value(0, 1), 0.0);
+        assertEquals(-0.15580426399512012, net.denseLayer(1).weights().value(0, 0), 0.0);
+        assertEquals(-0.354357339490925, net.denseLayer(2).weights().value(0, 1), 0.0);
         Trainer trainer = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.5)).epochs(1).batchSize(4).build();
         Dataset data = Dataset.of(X, Y);
         for (int e = 0; e < 10_000; e++) {

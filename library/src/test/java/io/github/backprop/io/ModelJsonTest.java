@@ -221,7 +221,7 @@ class ModelJsonTest {
         @Test
         @DisplayName("an unknown layer type")
         void unknownType() {
-            assertEquals("layers[0].type \"conv\" is unknown; known: dense",
+            assertEquals("layers[0].type \"conv\" is unknown; known: dense, conv2d, maxPool, flatten, recurrent",
                     loadError(edited(root -> layer(root, 0).put("type", "conv"))));
         }
 

@@ -24,10 +24,8 @@ public final class ParameterGradients {
      */
     public static void weights(double[] delta, double[] aPrev, int aPrevOffset, int rows, int size, int inputs,
                                double[] dW) {
-        // dL/dw_ji = delta_j * a_prev,i, summed over the batch ...
-        MatrixKernels.multiplyTransposedA(delta, rows, size, aPrev, aPrevOffset, inputs, dW);
-        // ... and averaged: dW = (1/B) sum_n delta_n a_prev,nᵀ
-        MatrixKernels.scale(dW, size * inputs, 1.0 / rows);
+        // dL/dw_ji = delta_j * a_prev,i, summed over the batch and averaged: dW = (1/B) sum_n delta_n a_prev,nᵀ
+        MatrixKernels.multiplyTransposedA(delta, rows, size, aPrev, aPrevOffset, inputs, 1.0 / rows, dW);
     }
 
     /**

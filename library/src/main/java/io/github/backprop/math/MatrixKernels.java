@@ -12,9 +12,38 @@ package io.github.backprop.math;
  *
  * <p>Shapes use the names of the textbook product: {@code A} is n x k, {@code B} as stated,
  * {@code C} the result.
+ *
+ * <p><b>How fast.</b> Two implementations compute the same sums:
+ * <ul>
+ *   <li>with the JVM option {@code --add-modules jdk.incubator.vector}, register-tiled kernels on
+ *       the incubating Vector API (8 rows by two SIMD vectors of C held in registers, fused
+ *       multiply-adds), several times faster on large products;</li>
+ *   <li>otherwise plain loops that the JIT vectorises, with the same rounding as the textbook
+ *       triple loop.</li>
+ * </ul>
+ * The two round differently (a fused multiply-add rounds once), so results can differ in the last
+ * digits between JVMs started with and without the option; each is deterministic on its own. The
+ * system property {@code backprop.vector=false} turns the Vector API kernels off. Products of more
+ * than about a million multiply-adds share the rows of C between threads (system property
+ * {@code backprop.threads}, by default every processor); the result does not depend on the number
+ * of threads.
  */
 public final class MatrixKernels {
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equalsIgnoreCase(System.getProperty("backprop.vector"));
+
     private MatrixKernels() {
+    }
+
+    /**
+     * Which kernels this JVM uses, for benchmark reports: "vector" or "plain", with the thread count.
+     *
+     * @return e.g. {@code "vector (512-bit), 2 threads"}
+     */
+    public static String implementation() {
+        String kind = VECTOR ? "vector (" + VectorKernels.bits() + "-bit)" : "plain";
+        int threads = RowSplit.threads();
+        return kind + ", " + threads + (threads == 1 ? " thread" : " threads");
     }
 
     /**
@@ -29,65 +58,36 @@ public final class MatrixKernels {
      * @param c result (n x m), overwritten
      */
     public static void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        if (n < 8 || m * k < 64) {
-            // few rows or a tiny B: dot products, no copy of B
-            for (int i = 0; i < n; i++) {
-                int ai = aOffset + i * k;
-                for (int j = 0; j < m; j++) {
-                    int bj = j * k;
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += a[ai + p] * b[bj + p];
-                    }
-                    c[i * m + j] = sum;
-                }
-            }
+        if (VECTOR) {
+            // dot products along k, several terms at a time
+            RowSplit.run(n, (long) n * k * m >= RowSplit.PARALLEL_WORK,
+                    (from, to) -> VectorKernels.dotProducts(a, aOffset, k, b, m, c, from, to));
             return;
         }
-        // Many rows: copy Bᵀ once (k x m) so the inner loop runs along a row of C, which the JIT
+        if (n < 8 || m * k < 64) {
+            // few rows or a tiny B: dot products, no copy of B
+            PlainKernels.dotProducts(a, aOffset, n, k, b, m, c);
+            return;
+        }
+        // Many rows: copy Bᵀ once (k x m) so the inner loops run along a row of C, which the JIT
         // vectorises; a dot product's running sum cannot be vectorised without changing its rounding.
         double[] bT = scratch(k * m);
-        for (int j = 0; j < m; j++) {
-            int bj = j * k;
-            for (int p = 0; p < k; p++) {
-                bT[p * m + j] = b[bj + p];
-            }
-        }
-        java.util.Arrays.fill(c, 0, n * m, 0.0);
-        int i = 0;
-        // four rows of C at a time: each row of Bᵀ is loaded once for four multiply-adds
-        for (; i + 3 < n; i += 4) {
-            int a0 = aOffset + i * k;
-            int a1 = a0 + k;
-            int a2 = a1 + k;
-            int a3 = a2 + k;
-            int c0 = i * m;
-            int c1 = c0 + m;
-            int c2 = c1 + m;
-            int c3 = c2 + m;
-            for (int p = 0; p < k; p++) {
-                double x0 = a[a0 + p];
-                double x1 = a[a1 + p];
-                double x2 = a[a2 + p];
-                double x3 = a[a3 + p];
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    double bv = bT[bp + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
-            }
-        }
-        for (; i < n; i++) {
-            int ai = aOffset + i * k;
-            int ci = i * m;
-            for (int p = 0; p < k; p++) {
-                double aip = a[ai + p];
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    c[ci + j] += aip * bT[bp + j];
+        transpose(b, m, k, bT);
+        product(a, aOffset, k, 1, bT, 0, m, k, n, m, 1.0, c);
+    }
+
+    /** Bᵀ (k x m) from B (m x k), in square blocks so that reads and writes both stay within a few cache lines. */
+    private static void transpose(double[] b, int m, int k, double[] bT) {
+        final int block = 16;
+        for (int j0 = 0; j0 < m; j0 += block) {
+            int jEnd = Math.min(m, j0 + block);
+            for (int p0 = 0; p0 < k; p0 += block) {
+                int pEnd = Math.min(k, p0 + block);
+                for (int j = j0; j < jEnd; j++) {
+                    int bj = j * k;
+                    for (int p = p0; p < pEnd; p++) {
+                        bT[p * m + j] = b[bj + p];
+                    }
                 }
             }
         }
@@ -115,19 +115,7 @@ public final class MatrixKernels {
      * @param c result (n x m), overwritten
      */
     public static void multiply(double[] a, int n, int k, double[] b, int m, double[] c) {
-        for (int i = 0; i < n; i++) {
-            int ci = i * m;
-            for (int j = 0; j < m; j++) {
-                c[ci + j] = 0;
-            }
-            for (int p = 0; p < k; p++) {
-                double aip = a[i * k + p];
-                int bp = p * m;
-                for (int j = 0; j < m; j++) {
-                    c[ci + j] += aip * b[bp + j];
-                }
-            }
-        }
+        product(a, 0, k, 1, b, 0, m, k, n, m, 1.0, c);
     }
 
     /**
@@ -143,40 +131,39 @@ public final class MatrixKernels {
      * @param c result (k x m), overwritten
      */
     public static void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double[] c) {
-        java.util.Arrays.fill(c, 0, k * m, 0.0);
-        int i = 0;
-        // four rows of C at a time: each row of B is loaded once for four multiply-adds
-        for (; i + 3 < k; i += 4) {
-            int c0 = i * m;
-            int c1 = c0 + m;
-            int c2 = c1 + m;
-            int c3 = c2 + m;
-            for (int s = 0; s < n; s++) {
-                int as = s * k + i;
-                double x0 = a[as];
-                double x1 = a[as + 1];
-                double x2 = a[as + 2];
-                double x3 = a[as + 3];
-                int bs = bOffset + s * m;
-                for (int j = 0; j < m; j++) {
-                    double bv = b[bs + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
+        multiplyTransposedA(a, n, k, b, bOffset, m, 1.0, c);
+    }
+
+    /**
+     * C = s · Aᵀ · B, with A n x k, B n x m (from {@code bOffset}) and C k x m: each sum multiplied by
+     * {@code s} as it is stored, the same as multiplying C afterwards. Used for the batch average
+     * dW = (1/B) deltaᵀ · a_prev.
+     *
+     * @param a left matrix (n x k), read
+     * @param n rows of A and B
+     * @param k columns of A
+     * @param b right matrix, read from {@code bOffset}
+     * @param bOffset index of B's first value
+     * @param m columns of B
+     * @param s the factor
+     * @param c result (k x m), overwritten
+     */
+    public static void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double s,
+                                           double[] c) {
+        // C(i,j) = s * sum over samples t of A(t,i) B(t,j): A is read down its columns
+        product(a, 0, 1, k, b, bOffset, m, n, k, m, s, c);
+    }
+
+    /** C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j]. */
+    private static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
+                                int inner, int rows, int m, double s, double[] c) {
+        RowSplit.run(rows, (long) rows * inner * m >= RowSplit.PARALLEL_WORK, (from, to) -> {
+            if (VECTOR) {
+                VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
+            } else {
+                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
             }
-        }
-        for (; i < k; i++) {
-            int ci = i * m;
-            for (int s = 0; s < n; s++) {
-                double asi = a[s * k + i];
-                int bs = bOffset + s * m;
-                for (int j = 0; j < m; j++) {
-                    c[ci + j] += asi * b[bs + j];
-                }
-            }
-        }
+        });
     }
 
     /**
@@ -212,6 +199,24 @@ public final class MatrixKernels {
                 out[j] += a[ai + j];
             }
         }
+    }
+
+    /**
+     * y = y + s · x on the first {@code count} values, each as {@code y[i] + (s * x[i])} with two
+     * roundings; long arrays are shared between threads. Used for the gradient-descent step
+     * w = w - learningRate · dL/dw.
+     *
+     * @param y values, modified
+     * @param s the factor
+     * @param x values, read
+     * @param count how many values
+     */
+    public static void addScaled(double[] y, double s, double[] x, int count) {
+        RowSplit.run(count, count >= RowSplit.PARALLEL_VALUES, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] += s * x[i];
+            }
+        });
     }
 
     /**

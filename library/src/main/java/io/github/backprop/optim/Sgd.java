@@ -1,5 +1,7 @@
 package io.github.backprop.optim;
 
+import io.github.backprop.math.MatrixKernels;
+
 /** Plain gradient descent: w = w - learningRate * dL/dw. */
 final class Sgd extends BaseOptimizer {
 
@@ -20,10 +22,8 @@ final class Sgd extends BaseOptimizer {
     @Override
     void update(double[] w, double[] dW, double decay, double[][] memory) {
         if (decay == 0) {
-            for (int i = 0; i < w.length; i++) {
-                // w = w - learningRate * dL/dw
-                w[i] -= learningRate * dW[i];
-            }
+            // w = w - learningRate * dL/dw
+            MatrixKernels.addScaled(w, -learningRate, dW, w.length);
             return;
         }
         for (int i = 0; i < w.length; i++) {

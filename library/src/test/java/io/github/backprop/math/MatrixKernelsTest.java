@@ -2,12 +2,22 @@ package io.github.backprop.math;
 
 import io.github.backprop.random.SplitMix64;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("The fast matrix kernels agree with the straightforward triple loops")
+/**
+ * Every kernel is compared with the textbook triple loop, bit for bit: the plain kernels with
+ * {@code sum += A(i,p) * B(p,j)} and the Vector API kernels with {@code sum = fma(A(i,p), B(p,j), sum)},
+ * both in ascending p. (The library's tests run with {@code --add-modules jdk.incubator.vector},
+ * so both implementations are available here.)
+ */
+@DisplayName("The fast matrix kernels compute exactly the textbook triple loops")
 class MatrixKernelsTest {
 
     static double[] random(int size, long seed) {
@@ -19,66 +29,189 @@ class MatrixKernelsTest {
         return v;
     }
 
-    static void assertClose(double[] expected, double[] actual, int count, int k) {
-        for (int i = 0; i < count; i++) {
-            assertEquals(expected[i], actual[i], 1e-13 * Math.max(1, k), "entry " + i);
-        }
+    /** The textbook loop for C = A · B with A(i,p) = a[aOffset + i·aRow + p·aCol], summing in ascending p, fused or not. */
+    static double[] textbook(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
+                             int inner, int n, int m, boolean fused) {
+        return textbook(a, aOffset, aRow, aCol, b, bOffset, ldb, 1, inner, n, m, fused);
     }
 
-    @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")
-    @CsvSource({"1,1,1,0", "1,7,3,2", "3,5,1,0", "4,4,4,1", "5,3,7,3", "7,13,11,0", "33,64,32,5", "64,100,10,0", "17,1,9,4"})
-    @DisplayName("C = A · Bᵀ on odd and tiny shapes, with an offset into A")
-    void multiplyTransposedB(int n, int k, int m, int offset) {
-        double[] a = random(offset + n * k, 1);
-        double[] b = random(m * k, 2);
-        double[] expected = new double[n * m];
+    /** The same with B(p,j) = b[bOffset + p·bRow + j·bCol]. */
+    static double[] textbook(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int bRow, int bCol,
+                             int inner, int n, int m, boolean fused) {
+        double[] c = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                for (int p = 0; p < k; p++) {
-                    expected[i * m + j] += a[offset + i * k + p] * b[j * k + p];
+                double sum = 0;
+                for (int p = 0; p < inner; p++) {
+                    double x = a[aOffset + i * aRow + p * aCol];
+                    double y = b[bOffset + p * bRow + j * bCol];
+                    sum = fused ? Math.fma(x, y, sum) : sum + x * y;
                 }
+                c[i * m + j] = sum;
             }
         }
-        double[] c = random(n * m + 3, 9);
-        MatrixKernels.multiplyTransposedB(a, offset, n, k, b, m, c);
-        assertClose(expected, c, n * m, k);
+        return c;
     }
 
-    @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")
-    @CsvSource({"1,1,1,0", "1,7,3,2", "3,5,1,0", "4,4,4,1", "5,3,7,3", "7,13,11,0", "33,64,32,5", "64,10,100,0", "2,9,1,4"})
-    @DisplayName("C = Aᵀ · B on odd and tiny shapes, with an offset into B")
-    void multiplyTransposedA(int n, int k, int m, int offset) {
-        double[] a = random(n * k, 3);
-        double[] b = random(offset + n * m, 4);
-        double[] expected = new double[k * m];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < m; j++) {
-                for (int s = 0; s < n; s++) {
-                    expected[i * m + j] += a[s * k + i] * b[offset + s * m + j];
-                }
-            }
-        }
-        double[] c = random(k * m, 9);
-        MatrixKernels.multiplyTransposedA(a, n, k, b, offset, m, c);
-        assertClose(expected, c, k * m, n);
-    }
-
-    @ParameterizedTest(name = "n={0}, k={1}, m={2}")
-    @CsvSource({"1,1,1", "2,3,5", "7,13,11", "64,10,128", "5,1,3"})
-    @DisplayName("C = A · B on odd and tiny shapes")
-    void multiply(int n, int k, int m) {
-        double[] a = random(n * k, 5);
-        double[] b = random(k * m, 6);
-        double[] expected = new double[n * m];
+    /**
+     * A · Bᵀ in the order of the Vector API dot products: lane q adds the terms p = q, q + L, ...
+     * with fma, the lanes are added from lane 0, then the last k % L terms are fused in one by one.
+     */
+    static double[] laneDotProducts(double[] a, int aOffset, int n, int k, double[] b, int m) {
+        int lanes = VectorKernels.bits() / 64;
+        double[] c = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                for (int p = 0; p < k; p++) {
-                    expected[i * m + j] += a[i * k + p] * b[p * m + j];
+                double[] lane = new double[lanes];
+                int full = k - k % lanes;
+                for (int p = 0; p < full; p++) {
+                    lane[p % lanes] = Math.fma(a[aOffset + i * k + p], b[j * k + p], lane[p % lanes]);
                 }
+                double total = 0;
+                for (double v : lane) {
+                    total += v;
+                }
+                for (int p = full; p < k; p++) {
+                    total = Math.fma(a[aOffset + i * k + p], b[j * k + p], total);
+                }
+                c[i * m + j] = total;
             }
         }
-        double[] c = random(n * m, 9);
-        MatrixKernels.multiply(a, n, k, b, m, c);
-        assertClose(expected, c, n * m, k);
+        return c;
+    }
+
+    static boolean vectorKernelsInUse() {
+        return MatrixKernels.implementation().startsWith("vector");
+    }
+
+    @Test
+    @DisplayName("the tests run with the Vector API kernels, as the library's build configures them")
+    void testsUseTheVectorKernels() {
+        assertTrue(vectorKernelsInUse(), MatrixKernels.implementation());
+    }
+
+    @Nested
+    @DisplayName("MatrixKernels, the front door, on odd and tiny shapes")
+    class FrontDoor {
+        @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")
+        @CsvSource({"1,1,1,0", "1,7,3,2", "3,5,1,0", "4,4,4,1", "5,3,7,3", "7,13,11,0", "33,64,32,5", "64,100,10,0",
+            "17,1,9,4", "8,9,16,0", "9,20,17,1", "23,31,40,2", "64,784,128,0"})
+        @DisplayName("C = A · Bᵀ, with an offset into A")
+        void multiplyTransposedB(int n, int k, int m, int offset) {
+            double[] a = random(offset + n * k, 1);
+            double[] b = random(m * k, 2);
+            double[] c = random(n * m + 3, 9);
+            double[] tail = java.util.Arrays.copyOfRange(c, n * m, n * m + 3);
+            MatrixKernels.multiplyTransposedB(a, offset, n, k, b, m, c);
+            // Bᵀ(p,j) = B(j,p) = b[j*k + p]
+            double[] expected = vectorKernelsInUse() ? laneDotProducts(a, offset, n, k, b, m)
+                    : textbook(a, offset, k, 1, b, 0, 1, k, k, n, m, false);
+            assertArrayEquals(expected, java.util.Arrays.copyOf(c, n * m));
+            assertArrayEquals(tail, java.util.Arrays.copyOfRange(c, n * m, n * m + 3), "values past C are left alone");
+        }
+
+        @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")
+        @CsvSource({"1,1,1,0", "1,7,3,2", "3,5,1,0", "4,4,4,1", "5,3,7,3", "7,13,11,0", "33,64,32,5", "64,10,100,0",
+            "2,9,1,4", "64,128,784,0", "29,17,33,3"})
+        @DisplayName("C = Aᵀ · B, with an offset into B")
+        void multiplyTransposedA(int n, int k, int m, int offset) {
+            double[] a = random(n * k, 3);
+            double[] b = random(offset + n * m, 4);
+            double[] c = random(k * m, 9);
+            MatrixKernels.multiplyTransposedA(a, n, k, b, offset, m, c);
+            assertArrayEquals(textbook(a, 0, 1, k, b, offset, m, n, k, m, vectorKernelsInUse()), c);
+        }
+
+        @ParameterizedTest(name = "n={0}, k={1}, m={2}, s={3}")
+        @CsvSource({"64,128,784,0.015625", "29,10,32,0.034482758620689655", "3,4,5,-2"})
+        @DisplayName("C = s · Aᵀ · B, each sum multiplied by s as it is stored")
+        void multiplyTransposedAScaled(int n, int k, int m, double s) {
+            double[] a = random(n * k, 3);
+            double[] b = random(n * m, 4);
+            double[] c = new double[k * m];
+            MatrixKernels.multiplyTransposedA(a, n, k, b, 0, m, s, c);
+            double[] expected = textbook(a, 0, 1, k, b, 0, m, n, k, m, vectorKernelsInUse());
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] *= s;
+            }
+            assertArrayEquals(expected, c);
+        }
+
+        @ParameterizedTest(name = "{0} values")
+        @CsvSource({"1", "7", "1000", "100352", "100353"})
+        @DisplayName("y = y + s · x, value by value, on short arrays and on long ones shared between threads")
+        void addScaled(int count) {
+            double[] y = random(count + 2, 1);
+            double[] x = random(count, 2);
+            double[] expected = y.clone();
+            for (int i = 0; i < count; i++) {
+                expected[i] = y[i] - 0.1 * x[i];
+            }
+            MatrixKernels.addScaled(y, -0.1, x, count);
+            assertArrayEquals(expected, y);
+        }
+
+        @ParameterizedTest(name = "n={0}, k={1}, m={2}")
+        @CsvSource({"1,1,1", "2,3,5", "7,13,11", "64,10,128", "5,1,3", "16,8,24"})
+        @DisplayName("C = A · B")
+        void multiply(int n, int k, int m) {
+            double[] a = random(n * k, 5);
+            double[] b = random(k * m, 6);
+            double[] c = random(n * m, 9);
+            MatrixKernels.multiply(a, n, k, b, m, c);
+            assertArrayEquals(textbook(a, 0, k, 1, b, 0, m, k, n, m, vectorKernelsInUse()), c);
+        }
+    }
+
+    @Nested
+    @DisplayName("sharing a large product between threads")
+    class Threads {
+        @Test
+        @DisplayName("gives the same C, bit for bit, as one thread computing every row")
+        void sameResultAsOneThread() {
+            int n = 72;
+            int k = 300;
+            int m = 130;
+            assertTrue((long) n * k * m >= RowSplit.PARALLEL_WORK, "the product is large enough to be shared");
+            double[] a = random(n * k, 7);
+            double[] b = random(k * m, 8);
+            double[] shared = new double[n * m];
+            MatrixKernels.multiply(a, n, k, b, m, shared);
+            double[] alone = new double[n * m];
+            VectorKernels.product(a, 0, k, 1, b, 0, m, k, m, 1.0, alone, 0, n);
+            assertArrayEquals(alone, shared);
+        }
+
+        @ParameterizedTest(name = "{0} rows in {1} parts")
+        @CsvSource({"64,2", "128,2", "72,2", "17,2", "100,3", "8,1"})
+        @DisplayName("splits the rows into consecutive parts in whole blocks of 8 rows")
+        void boundaries(int rows, int parts) {
+            assertEquals(0, RowSplit.boundary(rows, parts, 0));
+            assertEquals(rows, RowSplit.boundary(rows, parts, parts));
+            for (int t = 1; t < parts; t++) {
+                int boundary = RowSplit.boundary(rows, parts, t);
+                assertEquals(0, boundary % 8, "part " + t + " starts on a block of 8");
+                assertTrue(boundary >= RowSplit.boundary(rows, parts, t - 1), "parts are in order");
+            }
+        }
+
+        @Test
+        @DisplayName("completes the product and leaves the caller's interrupt set")
+        void keepsTheInterrupt() {
+            int n = 64;
+            int k = 784;
+            int m = 128;
+            double[] a = random(n * k, 1);
+            double[] b = random(k * m, 2);
+            double[] c = new double[n * m];
+            Thread.currentThread().interrupt();
+            try {
+                MatrixKernels.multiply(a, n, k, b, m, c);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is still set");
+            } finally {
+                Thread.interrupted();
+            }
+            assertArrayEquals(textbook(a, 0, k, 1, b, 0, m, k, n, m, true), c);
+        }
     }
 }

@@ -1,0 +1,200 @@
+package io.github.backprop.math;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Shares the rows of C in a large product between the processors. Each row of C is computed whole
+ * by one thread, so the result is the same bit for bit with one thread or many.
+ *
+ * <p>The number of threads is the system property {@code backprop.threads}, by default the number
+ * of processors the JVM sees. The helper threads are daemon threads, started on first use. A
+ * training step hands work over twice in well under a millisecond, and waking a parked thread
+ * costs tens of microseconds on a virtual machine, so a helper waits for its next part by spinning
+ * for up to a millisecond before it parks, and the caller spins while its helpers finish.
+ * Products called from several threads at once do not wait for each other: a caller that finds the
+ * helpers busy computes its whole product itself.
+ */
+final class RowSplit {
+    /** The body of a product, for rows {@code from} to {@code to - 1} of C (or of any array cut into rows). */
+    interface Rows {
+        void compute(int from, int to);
+    }
+
+    /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
+    static final long PARALLEL_WORK = 1L << 20;
+
+    /** Element-by-element updates of fewer values than this stay on the caller's thread. */
+    static final int PARALLEL_VALUES = 1 << 15;
+
+    private static final long SPIN_NANOS = 1_000_000L;
+    private static final int THREADS = readThreads();
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static volatile Helper[] helpers;
+
+    private RowSplit() {
+    }
+
+    /**
+     * Computes rows 0 to {@code rows - 1}, on several threads if the product is large.
+     *
+     * @param rows rows of C
+     * @param large whether the work is large enough to be worth handing over (see {@link #PARALLEL_WORK})
+     * @param body the product, for a range of rows
+     */
+    static void run(int rows, boolean large, Rows body) {
+        int parts = Math.min(THREADS, rows / 8);
+        if (!large || parts < 2 || !BUSY.compareAndSet(false, true)) {
+            body.compute(0, rows);
+            return;
+        }
+        try {
+            Helper[] team = helpers();
+            Part[] others = new Part[parts - 1];
+            for (int t = 1; t < parts; t++) {
+                others[t - 1] = new Part(body, boundary(rows, parts, t), boundary(rows, parts, t + 1));
+                team[t - 1].hand(others[t - 1]);
+            }
+            body.compute(0, boundary(rows, parts, 1));
+            for (Part other : others) {
+                other.awaitDone();
+            }
+        } finally {
+            BUSY.set(false);
+        }
+    }
+
+    /** The first row of part {@code t}: parts of equal size in whole blocks of 8 rows (a register tile's height). */
+    static int boundary(int rows, int parts, int t) {
+        if (t >= parts) {
+            return rows;
+        }
+        int blocks = (rows + 7) / 8;
+        return Math.min(rows, (int) ((long) blocks * t / parts) * 8);
+    }
+
+    /** The number of threads a large product is shared between. */
+    static int threads() {
+        return THREADS;
+    }
+
+    /** Rows of a product handed to a helper, and whether they are done. */
+    private static final class Part {
+        private final Rows body;
+        private final int from;
+        private final int to;
+        private volatile boolean done;
+        private Throwable failure;
+
+        Part(Rows body, int from, int to) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+        }
+
+        void run() {
+            try {
+                body.compute(from, to);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            done = true;
+        }
+
+        /** Spins until the helper is done (it is already computing), then passes on what it threw. */
+        void awaitDone() {
+            while (!done) {
+                Thread.onSpinWait();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /** A daemon thread that computes the parts handed to it. */
+    private static final class Helper extends Thread {
+        private volatile Part next;
+        private volatile boolean parked;
+
+        Helper(int number) {
+            super("backprop-kernels-" + number);
+            setDaemon(true);
+        }
+
+        void hand(Part part) {
+            next = part;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Part part = awaitPart();
+                next = null;
+                part.run();
+            }
+        }
+
+        private Part awaitPart() {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (true) {
+                Part part = next;
+                if (part != null) {
+                    return part;
+                }
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                parked = true;
+                // hand() sets next before it reads parked, so either it sees parked or this sees next
+                if (next == null) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                spinUntil = System.nanoTime() + SPIN_NANOS;
+            }
+        }
+    }
+
+    private static Helper[] helpers() {
+        Helper[] team = helpers;
+        if (team == null) {
+            synchronized (RowSplit.class) {
+                team = helpers;
+                if (team == null) {
+                    team = new Helper[THREADS - 1];
+                    for (int t = 0; t < team.length; t++) {
+                        team[t] = new Helper(t + 1);
+                        team[t].start();
+                    }
+                    helpers = team;
+                }
+            }
+        }
+        return team;
+    }
+
+    private static int readThreads() {
+        String property = System.getProperty("backprop.threads");
+        if (property == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(property.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property backprop.threads must be a whole number of at least 1, got '"
+                + property + "'");
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.backprop.math;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static io.github.backprop.math.MatrixKernelsTest.random;
+import static io.github.backprop.math.MatrixKernelsTest.textbook;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@Label("The matrix kernels on random shapes, strides and row ranges")
+class MatrixKernelsProperties {
+
+    @Property(tries = 300)
+    @Label("the plain kernels add A(i,p)·B(p,j) exactly as the triple loop does")
+    void plainKernels(@ForAll @IntRange(min = 1, max = 37) int n, @ForAll @IntRange(min = 1, max = 70) int inner,
+                      @ForAll @IntRange(min = 1, max = 45) int m, @ForAll boolean transposedA,
+                      @ForAll @IntRange(min = 0, max = 5) int offset, @ForAll("scales") double scale) {
+        int aRow = transposedA ? 1 : inner;
+        int aCol = transposedA ? n : 1;
+        double[] a = random(offset + n * inner, n);
+        double[] b = random(offset + inner * m, m);
+        double[] c = new double[n * m];
+        PlainKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+        assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, false), scale), c);
+    }
+
+    @Property(tries = 300)
+    @Label("the Vector API kernels fuse A(i,p)·B(p,j) into the sum exactly as the triple loop with fma does")
+    void vectorKernels(@ForAll @IntRange(min = 1, max = 37) int n, @ForAll @IntRange(min = 1, max = 70) int inner,
+                       @ForAll @IntRange(min = 1, max = 45) int m, @ForAll boolean transposedA,
+                       @ForAll @IntRange(min = 0, max = 5) int offset, @ForAll("scales") double scale) {
+        int aRow = transposedA ? 1 : inner;
+        int aCol = transposedA ? n : 1;
+        double[] a = random(offset + n * inner, n);
+        double[] b = random(offset + inner * m, m);
+        double[] c = new double[n * m];
+        VectorKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+        assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, true), scale), c);
+    }
+
+    @Property(tries = 100)
+    @Label("a range of rows is computed alone, and the rows outside it are left as they were")
+    void rowRanges(@ForAll @IntRange(min = 1, max = 30) int n, @ForAll @IntRange(min = 0, max = 30) int from,
+                   @ForAll @IntRange(min = 0, max = 30) int count, @ForAll boolean vector) {
+        int start = Math.min(from, n);
+        int end = Math.min(n, start + count);
+        int inner = 11;
+        int m = 19;
+        double[] a = random(n * inner, 1);
+        double[] b = random(inner * m, 2);
+        double[] c = random(n * m, 3);
+        double[] before = c.clone();
+        if (vector) {
+            VectorKernels.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
+        } else {
+            PlainKernels.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
+        }
+        double[] expected = textbook(a, 0, inner, 1, b, 0, m, inner, n, m, vector);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double want = i >= start && i < end ? expected[i * m + j] : before[i * m + j];
+                assertEquals(want, c[i * m + j], "C[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    @Label("the Vector API dot products add their terms in lanes, then the lanes in order, then the last terms one by one")
+    void vectorDotProducts(@ForAll @IntRange(min = 1, max = 23) int n, @ForAll @IntRange(min = 1, max = 90) int k,
+                           @ForAll @IntRange(min = 1, max = 23) int m, @ForAll @IntRange(min = 0, max = 5) int offset) {
+        double[] a = random(offset + n * k, k);
+        double[] b = random(m * k, m);
+        double[] c = new double[n * m];
+        VectorKernels.dotProducts(a, offset, k, b, m, c, 0, n);
+        assertArrayEquals(MatrixKernelsTest.laneDotProducts(a, offset, n, k, b, m), c);
+    }
+
+    @Provide
+    Arbitrary<Double> scales() {
+        return Arbitraries.of(1.0, 0.25, 1.0 / 3, -2.5);
+    }
+
+    static double[] scaled(double[] c, double scale) {
+        double[] out = c.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c[i] * scale;
+        }
+        return out;
+    }
+}

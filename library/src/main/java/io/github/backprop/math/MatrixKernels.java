@@ -60,8 +60,10 @@ public final class MatrixKernels {
     public static void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
         if (VECTOR) {
             // dot products along k, several terms at a time
-            RowSplit.run(n, (long) n * k * m >= RowSplit.PARALLEL_WORK,
-                    (from, to) -> VectorKernels.dotProducts(a, aOffset, k, b, m, c, from, to));
+            // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
+            // thread keeps reading the same rows of W, which it also updates (see addScaled)
+            RowSplit.run(m, 4, (long) n * k * m >= RowSplit.PARALLEL_WORK,
+                    (from, to) -> VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, from, to));
             return;
         }
         if (n < 8 || m * k < 64) {
@@ -157,7 +159,9 @@ public final class MatrixKernels {
     /** C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j]. */
     private static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                                 int inner, int rows, int m, double s, double[] c) {
-        RowSplit.run(rows, (long) rows * inner * m >= RowSplit.PARALLEL_WORK, (from, to) -> {
+        boolean large = (long) rows * inner * m >= RowSplit.PARALLEL_WORK;
+        // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
+        RowSplit.run(rows, large, (from, to) -> {
             if (VECTOR) {
                 VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
             } else {

@@ -38,12 +38,20 @@ final class RowSplit {
     /**
      * Computes rows 0 to {@code rows - 1}, on several threads if the product is large.
      *
-     * @param rows rows of C
+     * @param rows rows of C (or columns, or values: whatever the body takes ranges of)
      * @param large whether the work is large enough to be worth handing over (see {@link #PARALLEL_WORK})
      * @param body the product, for a range of rows
      */
     static void run(int rows, boolean large, Rows body) {
-        int parts = Math.min(THREADS, rows / 8);
+        run(rows, 8, large, body);
+    }
+
+    /**
+     * Computes rows 0 to {@code rows - 1}, on several threads if the product is large, cutting the
+     * range only at multiples of {@code align} (a register tile's height or width).
+     */
+    static void run(int rows, int align, boolean large, Rows body) {
+        int parts = Math.min(THREADS, rows / align);
         if (!large || parts < 2 || !BUSY.compareAndSet(false, true)) {
             body.compute(0, rows);
             return;
@@ -52,10 +60,10 @@ final class RowSplit {
             Helper[] team = helpers();
             Part[] others = new Part[parts - 1];
             for (int t = 1; t < parts; t++) {
-                others[t - 1] = new Part(body, boundary(rows, parts, t), boundary(rows, parts, t + 1));
+                others[t - 1] = new Part(body, boundary(rows, parts, t, align), boundary(rows, parts, t + 1, align));
                 team[t - 1].hand(others[t - 1]);
             }
-            body.compute(0, boundary(rows, parts, 1));
+            body.compute(0, boundary(rows, parts, 1, align));
             for (Part other : others) {
                 other.awaitDone();
             }
@@ -64,13 +72,13 @@ final class RowSplit {
         }
     }
 
-    /** The first row of part {@code t}: parts of equal size in whole blocks of 8 rows (a register tile's height). */
-    static int boundary(int rows, int parts, int t) {
+    /** The first row of part {@code t}: parts of equal size in whole blocks of {@code align} rows. */
+    static int boundary(int rows, int parts, int t, int align) {
         if (t >= parts) {
             return rows;
         }
-        int blocks = (rows + 7) / 8;
-        return Math.min(rows, (int) ((long) blocks * t / parts) * 8);
+        int blocks = (rows + align - 1) / align;
+        return Math.min(rows, (int) ((long) blocks * t / parts) * align);
     }
 
     /** The number of threads a large product is shared between. */

@@ -22,23 +22,28 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
+    /** The number of doubles in one SIMD register. */
+    static int lanes() {
+        return L;
+    }
+
     /** The width of the SIMD registers used, in bits. */
     static int bits() {
         return S.vectorBitSize();
     }
 
     /**
-     * Rows {@code from} to {@code to - 1} of C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k and
-     * C n x m, as dot products along k (no copy of B). Each entry is summed L terms at a time: lane q
-     * of a vector adds the terms p = q, q + L, q + 2L, ... with fused multiply-adds, then the lanes
-     * are added in order from lane 0, then the last {@code k % L} terms are fused in one by one
+     * Columns {@code jFrom} to {@code jTo - 1} of C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k
+     * and C n x m, as dot products along k (no copy of B). Each entry is summed L terms at a time:
+     * lane q of a vector adds the terms p = q, q + L, q + 2L, ... with fused multiply-adds, then the
+     * lanes are added in order from lane 0, then the last {@code k % L} terms are fused in one by one
      * ({@link #finish}). That order is the same for every entry and every thread.
      */
-    static void dotProducts(double[] a, int aOffset, int k, double[] b, int m, double[] c, int from, int to) {
+    static void dotProducts(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c, int jFrom, int jTo) {
         if (k < L) {
             // not one full vector of terms: the fused multiply-adds one by one, which is what finish() would do
-            for (int i = from; i < to; i++) {
-                for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = jFrom; j < jTo; j++) {
                     double sum = 0;
                     for (int p = 0; p < k; p++) {
                         sum = Math.fma(a[aOffset + i * k + p], b[j * k + p], sum);
@@ -49,33 +54,45 @@ final class VectorKernels {
             return;
         }
         double[] lanes = new double[L];
-        int blocksEnd = from + (to - from) / 4 * 4;
-        int j = 0;
+        int blocksEnd = n / 4 * 4;
+        int j = jFrom;
         // four rows of B at a time, outermost, so that they stay in the nearest cache while all rows of A pass by
-        for (; j + 3 < m; j += 4) {
-            for (int i = from; i < blocksEnd; i += 4) {
+        for (; j + 3 < jTo; j += 4) {
+            for (int i = 0; i < blocksEnd; i += 4) {
                 tile4x4(a, aOffset + i * k, b, j * k, k, c, i * m + j, m, lanes);
             }
         }
-        for (int i = from; i < to; i++) {
-            for (int jj = i < blocksEnd ? j : 0; jj < m; jj++) {
+        for (int i = 0; i < n; i++) {
+            for (int jj = i < blocksEnd ? j : jFrom; jj < jTo; jj++) {
                 c[i * m + jj] = dot(a, aOffset + i * k, b, jj * k, k, lanes);
             }
         }
     }
 
-    /** One dot product of k terms, A's row from {@code ai} and B's row from {@code bj}, in the order of {@link #dotProducts}. */
+    /**
+     * One dot product of k terms, A's row from {@code ai} and B's row from {@code bj}, in the order of
+     * {@link #dotProducts}, in scalar code: it computes the leftover rows and columns, which are
+     * called too rarely for the JIT to compile Vector API calls early (uncompiled, they run many
+     * times slower than scalar code).
+     */
     private static double dot(double[] a, int ai, double[] b, int bj, int k, double[] lanes) {
-        DoubleVector sum = DoubleVector.zero(S);
-        for (int p = 0; p + L <= k; p += L) {
-            sum = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bj + p), sum);
+        java.util.Arrays.fill(lanes, 0.0);
+        int full = k - k % L;
+        for (int p = 0; p < full; p += L) {
+            for (int q = 0; q < L; q++) {
+                lanes[q] = Math.fma(a[ai + p + q], b[bj + p + q], lanes[q]);
+            }
         }
-        return finish(sum, a, ai, b, bj, k, lanes);
+        return finish(lanes, a, ai, b, bj, k);
     }
 
     /** Adds the lanes of {@code sum} in order from lane 0, then fuses in the last {@code k % L} terms one by one. */
     private static double finish(DoubleVector sum, double[] a, int ai, double[] b, int bj, int k, double[] lanes) {
         sum.intoArray(lanes, 0);
+        return finish(lanes, a, ai, b, bj, k);
+    }
+
+    private static double finish(double[] lanes, double[] a, int ai, double[] b, int bj, int k) {
         double total = 0;
         for (int q = 0; q < L; q++) {
             total += lanes[q];
@@ -150,43 +167,73 @@ final class VectorKernels {
     }
 
     /**
-     * Rows {@code from} to {@code to - 1} of C = A · B, where A(i,p) = a[aOffset + i·aRow + p·aCol],
+     * Rows {@code from} to {@code to - 1} of C = s · A · B, where A(i,p) = a[aOffset + i·aRow + p·aCol],
      * B(p,j) = b[bOffset + p·ldb + j] and C (row-major, m columns) starts at c[0]; p runs over
-     * {@code inner} values. Each sum is then multiplied by {@code scale}.
+     * {@code inner} values, and each sum is multiplied by {@code scale} as it is stored.
+     *
+     * <p>Like an optimised BLAS, it first copies ("packs") A's rows, eight at a time, and then each
+     * panel of 2L columns of B into small contiguous arrays, so that the tile reads both at unit
+     * stride: the JIT then drops the bounds checks from the inner loop, and the panel stays in the
+     * nearest cache while every block of rows of A passes by.
      */
     static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                         int inner, int m, double scale, double[] c, int from, int to) {
-        int blocksEnd = from + (to - from) / 8 * 8;
+        int blocks = (to - from) / 8;
+        Scratch scratch = SCRATCH.get();
+        double[] packedA = scratch.packedA(blocks * 8 * inner);
+        // packedA[(block * inner + p) * 8 + r] = A(from + 8 block + r, p)
+        for (int block = 0; block < blocks; block++) {
+            for (int p = 0; p < inner; p++) {
+                int dst = (block * inner + p) * 8;
+                int src = aOffset + (from + block * 8) * aRow + p * aCol;
+                for (int r = 0; r < 8; r++) {
+                    packedA[dst + r] = a[src + r * aRow];
+                }
+            }
+        }
+        double[] panel = scratch.panel(inner * 2 * L);
         int j = 0;
-        // 2L columns of B at a time, outermost, so that they stay in the nearest cache while all rows of A pass by
-        for (; j + 2 * L <= m; j += 2 * L) {
-            for (int i = from; i < blocksEnd; i += 8) {
-                tile8x2(a, aOffset + i * aRow, aRow, aCol, b, bOffset + j, ldb, inner, scale, c, i * m + j, m);
+        for (; j + 2 * L <= m && blocks > 0; j += 2 * L) {
+            // panel[p * 2L + q] = B(p, j + q)
+            for (int p = 0; p < inner; p++) {
+                System.arraycopy(b, bOffset + p * ldb + j, panel, p * 2 * L, 2 * L);
+            }
+            for (int block = 0; block < blocks; block++) {
+                tile8x2(packedA, block * inner * 8, panel, inner, scale, c, (from + block * 8) * m + j, m);
             }
         }
-        for (; j + L <= m; j += L) {
-            for (int i = from; i < blocksEnd; i += 8) {
-                tile8x1(a, aOffset + i * aRow, aRow, aCol, b, bOffset + j, ldb, inner, scale, c, i * m + j, m);
-            }
-        }
+        // The leftover columns, and the rows after the last block of 8, in scalar code: they are called
+        // too rarely for the JIT to compile Vector API calls early (uncompiled, those run many times slower).
+        int blocksEnd = from + blocks * 8;
         for (int i = from; i < blocksEnd; i++) {
             scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, j, m);
         }
-        // the rows after the last block of 8, one vector of C at a time
         for (int i = blocksEnd; i < to; i++) {
-            int ai = aOffset + i * aRow;
-            int jj = 0;
-            for (; jj + L <= m; jj += L) {
-                DoubleVector sum = DoubleVector.zero(S);
-                for (int p = 0; p < inner; p++) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bOffset + p * ldb + jj);
-                    sum = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(bv, sum);
-                }
-                sum.mul(scale).intoArray(c, i * m + jj);
-            }
-            scalarColumns(a, ai, aCol, b, bOffset, ldb, inner, scale, c, i * m, jj, m);
+            scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
         }
     }
+
+    /** Per-thread packing arrays, grown as needed. */
+    private static final class Scratch {
+        private double[] packedA = new double[0];
+        private double[] panel = new double[0];
+
+        double[] packedA(int size) {
+            if (packedA.length < size) {
+                packedA = new double[size];
+            }
+            return packedA;
+        }
+
+        double[] panel(int size) {
+            if (panel.length < size) {
+                panel = new double[size];
+            }
+            return panel;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Columns {@code from} to {@code to - 1} of one row of C, one fused multiply-add at a time. */
     private static void scalarColumns(double[] a, int ai, int aCol, double[] b, int bOffset, int ldb, int inner,
@@ -200,9 +247,9 @@ final class VectorKernels {
         }
     }
 
-    /** An 8 x 2L tile of C: A's eight rows start at {@code ai}, B's columns at {@code bj}, C's tile at {@code ci}. */
-    private static void tile8x2(double[] a, int ai, int aRow, int aCol, double[] b, int bj, int ldb, int inner,
-                                double scale, double[] c, int ci, int m) {
+    /** An 8 x 2L tile of C at {@code ci}, from eight packed rows of A (from {@code ai}) and a packed panel of B. */
+    private static void tile8x2(double[] a, int ai, double[] panel, int inner, double scale, double[] c, int ci,
+                                int m) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -220,32 +267,31 @@ final class VectorKernels {
         DoubleVector c70 = c00;
         DoubleVector c71 = c00;
         for (int p = 0; p < inner; p++) {
-            int bp = bj + p * ldb;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            int ap = ai + p * aCol;
+            DoubleVector b0 = DoubleVector.fromArray(S, panel, p * 2 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, panel, p * 2 * L + L);
+            int ap = ai + p * 8;
             DoubleVector x = DoubleVector.broadcast(S, a[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ap + aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ap + 2 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ap + 3 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[ap + 4 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[ap + 5 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, a[ap + 6 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, a[ap + 7 * aRow]);
+            x = DoubleVector.broadcast(S, a[ap + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
@@ -265,38 +311,5 @@ final class VectorKernels {
         c61.mul(scale).intoArray(c, ci + 6 * m + L);
         c70.mul(scale).intoArray(c, ci + 7 * m);
         c71.mul(scale).intoArray(c, ci + 7 * m + L);
-    }
-
-    /** An 8 x L tile of C, for the columns left over after the 8 x 2L tiles. */
-    private static void tile8x1(double[] a, int ai, int aRow, int aCol, double[] b, int bj, int ldb, int inner,
-                                double scale, double[] c, int ci, int m) {
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector c1 = c0;
-        DoubleVector c2 = c0;
-        DoubleVector c3 = c0;
-        DoubleVector c4 = c0;
-        DoubleVector c5 = c0;
-        DoubleVector c6 = c0;
-        DoubleVector c7 = c0;
-        for (int p = 0; p < inner; p++) {
-            DoubleVector bv = DoubleVector.fromArray(S, b, bj + p * ldb);
-            int ap = ai + p * aCol;
-            c0 = DoubleVector.broadcast(S, a[ap]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(S, a[ap + aRow]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(S, a[ap + 2 * aRow]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(S, a[ap + 3 * aRow]).fma(bv, c3);
-            c4 = DoubleVector.broadcast(S, a[ap + 4 * aRow]).fma(bv, c4);
-            c5 = DoubleVector.broadcast(S, a[ap + 5 * aRow]).fma(bv, c5);
-            c6 = DoubleVector.broadcast(S, a[ap + 6 * aRow]).fma(bv, c6);
-            c7 = DoubleVector.broadcast(S, a[ap + 7 * aRow]).fma(bv, c7);
-        }
-        c0.mul(scale).intoArray(c, ci);
-        c1.mul(scale).intoArray(c, ci + m);
-        c2.mul(scale).intoArray(c, ci + 2 * m);
-        c3.mul(scale).intoArray(c, ci + 3 * m);
-        c4.mul(scale).intoArray(c, ci + 4 * m);
-        c5.mul(scale).intoArray(c, ci + 5 * m);
-        c6.mul(scale).intoArray(c, ci + 6 * m);
-        c7.mul(scale).intoArray(c, ci + 7 * m);
     }
 }

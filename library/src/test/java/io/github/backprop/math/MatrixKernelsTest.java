@@ -182,16 +182,32 @@ class MatrixKernelsTest {
             assertArrayEquals(alone, shared);
         }
 
-        @ParameterizedTest(name = "{0} rows in {1} parts")
-        @CsvSource({"64,2", "128,2", "72,2", "17,2", "100,3", "8,1"})
-        @DisplayName("splits the rows into consecutive parts in whole blocks of 8 rows")
-        void boundaries(int rows, int parts) {
-            assertEquals(0, RowSplit.boundary(rows, parts, 0));
-            assertEquals(rows, RowSplit.boundary(rows, parts, parts));
+        @Test
+        @DisplayName("gives the same z = a · Wᵀ, bit for bit, as one thread computing every column")
+        void sameDotProductsAsOneThread() {
+            int n = 64;
+            int k = 300;
+            int m = 130;
+            double[] a = random(n * k, 7);
+            double[] b = random(m * k, 8);
+            double[] shared = new double[n * m];
+            MatrixKernels.multiplyTransposedB(a, 0, n, k, b, m, shared);
+            double[] alone = new double[n * m];
+            VectorKernels.dotProducts(a, 0, n, k, b, m, alone, 0, m);
+            assertArrayEquals(alone, shared);
+        }
+
+        @ParameterizedTest(name = "{0} rows in {1} parts, blocks of {2}")
+        @CsvSource({"64,2,8", "128,2,8", "72,2,8", "17,2,8", "100,3,8", "8,1,8", "784,2,16", "100352,2,8"})
+        @DisplayName("splits the rows into consecutive parts of about the same size, in whole blocks")
+        void boundaries(int rows, int parts, int align) {
+            assertEquals(0, RowSplit.boundary(rows, parts, 0, align));
+            assertEquals(rows, RowSplit.boundary(rows, parts, parts, align));
             for (int t = 1; t < parts; t++) {
-                int boundary = RowSplit.boundary(rows, parts, t);
-                assertEquals(0, boundary % 8, "part " + t + " starts on a block of 8");
-                assertTrue(boundary >= RowSplit.boundary(rows, parts, t - 1), "parts are in order");
+                int boundary = RowSplit.boundary(rows, parts, t, align);
+                assertEquals(0, boundary % align, "part " + t + " starts on a whole block");
+                assertTrue(boundary >= RowSplit.boundary(rows, parts, t - 1, align), "parts are in order");
+                assertTrue(Math.abs(boundary - (long) rows * t / parts) <= align, "parts are about the same size");
             }
         }
 

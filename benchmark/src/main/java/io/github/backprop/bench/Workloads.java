@@ -7,6 +7,7 @@ import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.loss.Losses;
+import io.github.backprop.math.MatrixKernels;
 import io.github.backprop.nn.Network;
 import io.github.backprop.optim.Optimizers;
 import io.github.backprop.random.SplitMix64;
@@ -60,6 +61,7 @@ public final class Workloads {
             }
             m.put("final_loss_ok", ok);
             m.put("java", System.getProperty("java.version"));
+            m.put("kernels", MatrixKernels.implementation());
             StringBuilder sb = new StringBuilder("{");
             m.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
                     .append(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v)));

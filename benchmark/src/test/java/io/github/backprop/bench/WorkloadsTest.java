@@ -1,12 +1,22 @@
 package io.github.backprop.bench;
 
+import io.github.backprop.math.MatrixKernels;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The benchmark workloads, run through the public training API, reproduce the spec's reference values")
 class WorkloadsTest {
+
+    @Test
+    @DisplayName("runs with the kernels this test execution asks for (Vector API or plain loops)")
+    void kernels() {
+        // set by the two surefire executions in benchmark/pom.xml
+        String expected = System.getProperty("expected.kernels", "vector");
+        assertTrue(MatrixKernels.implementation().startsWith(expected), MatrixKernels.implementation());
+    }
 
     @Test
     @DisplayName("W1 (xor): final loss 0.00170026763161650 within 1e-12")

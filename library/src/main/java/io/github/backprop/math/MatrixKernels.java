@@ -62,8 +62,11 @@ public final class MatrixKernels {
             // dot products along k, several terms at a time
             // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
             // thread keeps reading the same rows of W, which it also updates (see addScaled)
-            RowSplit.run(m, 4, (long) n * k * m >= RowSplit.PARALLEL_WORK,
-                    (from, to) -> VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, from, to));
+            if ((long) n * k * m < RowSplit.PARALLEL_WORK) {
+                VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, 0, m);
+                return;
+            }
+            RowSplit.run(m, 4, true, (from, to) -> VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, from, to));
             return;
         }
         if (n < 8 || m * k < 64) {
@@ -159,9 +162,16 @@ public final class MatrixKernels {
     /** C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j]. */
     private static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                                 int inner, int rows, int m, double s, double[] c) {
-        boolean large = (long) rows * inner * m >= RowSplit.PARALLEL_WORK;
+        if ((long) rows * inner * m < RowSplit.PARALLEL_WORK) {
+            if (VECTOR) {
+                VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+            } else {
+                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+            }
+            return;
+        }
         // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
-        RowSplit.run(rows, large, (from, to) -> {
+        RowSplit.run(rows, true, (from, to) -> {
             if (VECTOR) {
                 VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
             } else {
@@ -216,11 +226,18 @@ public final class MatrixKernels {
      * @param count how many values
      */
     public static void addScaled(double[] y, double s, double[] x, int count) {
-        RowSplit.run(count, count >= RowSplit.PARALLEL_VALUES, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                y[i] += s * x[i];
-            }
-        });
+        if (count < RowSplit.PARALLEL_VALUES) {
+            addScaled(y, s, x, 0, count);
+            return;
+        }
+        // threads share the values as they share the rows of W in the products
+        RowSplit.run(count, true, (from, to) -> addScaled(y, s, x, from, to));
+    }
+
+    private static void addScaled(double[] y, double s, double[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += s * x[i];
+        }
     }
 
     /**

@@ -169,7 +169,8 @@ public final class Trainer {
     public void trainEpoch(Network network, Dataset training) {
         checkShapes(network, training, "training");
         try {
-            runEpoch(network, training, identity(training.size()));
+            // without shuffling the batches are taken in order and need no index array
+            runEpoch(network, training, shuffleRandom == null ? null : identity(training.size()));
         } catch (StepInterrupted e) {
             throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
         }
@@ -233,7 +234,9 @@ public final class Trainer {
     }
 
     private static void checkShapes(Network network, Dataset data, String what) {
-        Objects.requireNonNull(data, what + " data");
+        if (data == null) {
+            throw new NullPointerException(what + " data is null");
+        }
         if (data.featureCount() != network.inputSize()) {
             throw new IllegalArgumentException("shape mismatch: the network takes " + network.inputSize()
                     + " inputs but the " + what + " data has " + data.featureCount() + " features");

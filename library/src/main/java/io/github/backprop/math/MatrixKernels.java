@@ -16,17 +16,20 @@ package io.github.backprop.math;
  * <p><b>How fast.</b> Two implementations compute the same sums:
  * <ul>
  *   <li>with the JVM option {@code --add-modules jdk.incubator.vector}, register-tiled kernels on
- *       the incubating Vector API (8 rows by two SIMD vectors of C held in registers, fused
+ *       the incubating Vector API ({@link VectorKernels}: tiles of C held in SIMD registers, fused
  *       multiply-adds), several times faster on large products;</li>
- *   <li>otherwise plain loops that the JIT vectorises, with the same rounding as the textbook
- *       triple loop.</li>
+ *   <li>otherwise plain loops that the JIT vectorises ({@link PlainKernels}), with the same
+ *       rounding as the textbook triple loop.</li>
  * </ul>
- * The two round differently (a fused multiply-add rounds once), so results can differ in the last
- * digits between JVMs started with and without the option; each is deterministic on its own. The
- * system property {@code backprop.vector=false} turns the Vector API kernels off. Products of more
- * than about a million multiply-adds share the rows of C between threads (system property
- * {@code backprop.threads}, by default every processor); the result does not depend on the number
- * of threads.
+ * The two round differently (a fused multiply-add rounds once, and the Vector API dot products of
+ * A · Bᵀ add their terms in several lanes), so results can differ in the last digits between JVMs
+ * started with and without the option; each is deterministic on its own. The system property
+ * {@code backprop.vector=false} turns the Vector API kernels off. Products of more than about a
+ * million multiply-adds, and the gradient-descent step on more than 32,768 values, are shared
+ * between threads by neurons: z's columns, dW's rows and W's rows, so that each thread keeps
+ * working on the same part of W (system property {@code backprop.threads}, by default every
+ * processor). Every entry is computed by one thread in a fixed order, so the result does not
+ * depend on the number of threads.
  */
 public final class MatrixKernels {
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()

@@ -16,9 +16,9 @@ package io.github.backprop.math;
  * <p><b>How fast.</b> Two implementations compute the same sums:
  * <ul>
  *   <li>with the JVM option {@code --add-modules jdk.incubator.vector}, register-tiled kernels on
- *       the incubating Vector API ({@link VectorKernels}: tiles of C held in SIMD registers, fused
+ *       the incubating Vector API ({@code VectorKernels}: tiles of C held in SIMD registers, fused
  *       multiply-adds), several times faster on large products;</li>
- *   <li>otherwise plain loops that the JIT vectorises ({@link PlainKernels}), with the same
+ *   <li>otherwise plain loops that the JIT vectorises ({@code PlainKernels}), with the same
  *       rounding as the textbook triple loop.</li>
  * </ul>
  * The two round differently (a fused multiply-add rounds once, and the Vector API dot products of

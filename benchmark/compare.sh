@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the benchmark workloads through this library, numpy and PyTorch in the same session,
+# interleaved, and prints a markdown table of medians and ratios (see docs/benchmarks.md).
+#
+#   benchmark/compare.sh [-r RUNS] [w1] [w2] [w3]      (default: 5 runs of each, all three workloads)
+#
+# JAVA_OPTS replaces the Java options of every workload (default: the documented ones);
+# PYTHON is the interpreter with numpy and torch (default /usr/bin/python3, Debian's).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+runs=5
+while getopts "r:" opt; do
+  case $opt in
+    r) runs=$OPTARG ;;
+    *) echo "usage: $0 [-r RUNS] [w1] [w2] [w3]" >&2; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+workloads=("$@")
+[[ ${#workloads[@]} -gt 0 ]] || workloads=(w1 w2 w3)
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive whole number, got '$runs'" >&2; exit 2; }
+for w in "${workloads[@]}"; do
+  [[ $w =~ ^w[123]$ ]] || { echo "unknown workload '$w': use w1, w2 or w3" >&2; exit 2; }
+done
+
+python=${PYTHON:-/usr/bin/python3}
+"$python" -c 'import numpy, torch' 2>/dev/null \
+  || { echo "$python cannot import numpy and torch (Debian: apt-get install python3-numpy python3-torch)" >&2; exit 2; }
+
+jar=$root/benchmark/target/benchmark.jar
+if [[ ! -f $jar ]]; then
+  (cd "$root" && ./mvnw -q -B -pl benchmark -am package -DskipTests)
+fi
+
+java_opts() {
+  if [[ -n ${JAVA_OPTS:-} ]]; then
+    echo "$JAVA_OPTS"
+  elif [[ $1 == w3 ]]; then
+    echo "--add-modules jdk.incubator.vector -Xmx700m -XX:+UseParallelGC -Xmn64m"
+  else
+    echo "--add-modules jdk.incubator.vector"
+  fi
+}
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+for w in "${workloads[@]}"; do
+  for ((i = 1; i <= runs; i++)); do
+    # a run whose check fails still prints its line (final_loss_ok false), which the table reports
+    {
+      # shellcheck disable=SC2046  # the options are words on purpose
+      java $(java_opts "$w") -jar "$jar" "$w" 2>/dev/null | grep '^{' || true
+      "$python" "$here/python/workloads.py" numpy "$w" || true
+      OMP_WAIT_POLICY=PASSIVE "$python" "$here/python/workloads.py" torch "$w" || true
+    } >> "$results"
+  done
+done
+"$python" "$here/python/summarise.py" < "$results"

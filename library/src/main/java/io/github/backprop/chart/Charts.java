@@ -3,6 +3,7 @@ package io.github.backprop.chart;
 import io.github.backprop.activation.Activation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
+import io.github.backprop.math.Matrix;
 import io.github.backprop.train.History;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -193,6 +195,21 @@ public final class Charts {
             throw new IllegalArgumentException("shape mismatch: " + digits.size() + " digits but " + predicted.length + " predictions");
         }
         return Drawings.digitGrid(digits, 0, digits.size(), predicted);
+    }
+
+    /**
+     * Matrices drawn side by side as grids of numbers on a white-to-colour scale: white for 0, blue for
+     * positive and orange for negative values, each map scaled to its own largest magnitude. For
+     * small maps such as a convolution's z, a and delta on an 8x8 digit, one map per channel.
+     *
+     * @param title the picture's title
+     * @param labels one label per map, drawn above it
+     * @param maps the matrices, finite values
+     * @return the picture
+     * @throws IllegalArgumentException for no maps, a label count that differs from the map count, or a non-finite value
+     */
+    public static Picture heatMaps(String title, List<String> labels, List<Matrix> maps) {
+        return Drawings.heatMaps(title, List.copyOf(labels), List.copyOf(maps));
     }
 
     /**

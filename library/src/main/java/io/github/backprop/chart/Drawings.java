@@ -3,6 +3,7 @@ package io.github.backprop.chart;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.eval.Evaluation;
+import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
 
 import java.awt.BasicStroke;
@@ -223,6 +224,67 @@ final class Drawings {
         }
         g.dispose();
         return new Picture(count + " digits", image);
+    }
+
+    static Picture heatMaps(String title, List<String> labels, List<Matrix> maps) {
+        if (maps.isEmpty()) {
+            throw new IllegalArgumentException("no maps to draw");
+        }
+        if (labels.size() != maps.size()) {
+            throw new IllegalArgumentException("shape mismatch: " + maps.size() + " maps but " + labels.size() + " labels");
+        }
+        int cell = 34;
+        int pad = 14;
+        int labelHeight = 20;
+        int width = pad;
+        int height = 0;
+        for (int k = 0; k < maps.size(); k++) {
+            Matrix m = maps.get(k);
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    if (!Double.isFinite(m.get(i, j))) {
+                        throw new IllegalArgumentException("map '" + labels.get(k) + "' has a non-finite value "
+                                + m.get(i, j) + " at (" + i + ", " + j + ")");
+                    }
+                }
+            }
+            width += m.cols() * cell + pad;
+            height = Math.max(height, m.rows() * cell);
+        }
+        BufferedImage image = new BufferedImage(width, labelHeight + height + 2 * pad, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        FontMetrics fm = g.getFontMetrics();
+        int x0 = pad;
+        for (int k = 0; k < maps.size(); k++) {
+            Matrix m = maps.get(k);
+            double max = 0;
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    max = Math.max(max, Math.abs(m.get(i, j)));
+                }
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(labels.get(k), x0, pad + fm.getAscent());
+            int y0 = pad + labelHeight;
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    double v = m.get(i, j);
+                    // white for 0, deepening to blue for the largest positive value and orange for the most negative
+                    double t = max == 0 ? 0 : Math.abs(v) / max;
+                    g.setColor(blend(Color.WHITE, v >= 0 ? ChartStyle.POSITIVE : ChartStyle.NEGATIVE, t));
+                    g.fillRect(x0 + j * cell, y0 + i * cell, cell, cell);
+                    g.setColor(t > 0.6 ? Color.WHITE : Color.BLACK);
+                    // two decimals; what rounds to zero is written 0 (no "-0.00" for a tiny negative value)
+                    String text = Math.abs(v) < 0.005 ? "0" : String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.0f" : "%.2f", v);
+                    g.drawString(text, x0 + j * cell + (cell - fm.stringWidth(text)) / 2, y0 + i * cell + (cell + fm.getAscent()) / 2 - 2);
+                }
+            }
+            g.setColor(Color.GRAY);
+            g.drawRect(x0, y0, m.cols() * cell, m.rows() * cell);
+            x0 += m.cols() * cell + pad;
+        }
+        g.dispose();
+        return new Picture(title, image);
     }
 
     private static String label(Dataset d, int k) {

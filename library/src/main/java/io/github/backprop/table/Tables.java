@@ -313,4 +313,29 @@ public final class Tables {
     private static String className(List<String> names, int index) {
         return names.isEmpty() ? String.valueOf(index) : names.get(index);
     }
+
+    /**
+     * A matrix as a table: a column {@code i} with the row number, then one column per matrix column,
+     * named 0, 1, 2, ... For small grids such as one channel of a convolution's z or delta.
+     *
+     * @param name the table's name
+     * @param values the matrix
+     * @return the table
+     */
+    public static Table grid(String name, Matrix values) {
+        Table t = Table.create(name);
+        IntColumn i = IntColumn.create("i");
+        for (int r = 0; r < values.rows(); r++) {
+            i.append(r);
+        }
+        t.addColumns(i);
+        for (int c = 0; c < values.cols(); c++) {
+            DoubleColumn column = DoubleColumn.create(String.valueOf(c));
+            for (int r = 0; r < values.rows(); r++) {
+                column.append(values.get(r, c));
+            }
+            t.addColumns(column);
+        }
+        return t;
+    }
 }

@@ -6,6 +6,7 @@ import io.github.backprop.data.Dataset;
 import io.github.backprop.data.Datasets;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.loss.Losses;
+import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
 import io.github.backprop.optim.Optimizers;
 import io.github.backprop.train.History;
@@ -54,6 +55,8 @@ class ChartsTest {
                 Arguments.of("decision boundary", (Supplier<Object>) () -> Charts.decisionBoundary(NET, XOR), 650, 530),
                 Arguments.of("confusion matrix", (Supplier<Object>) () -> Charts.confusionMatrix(cm), 252, 212),
                 Arguments.of("digit grid", (Supplier<Object>) () -> Charts.digitGrid(digits, 0, 20), 546, 150),
+                Arguments.of("heat maps", (Supplier<Object>) () -> Charts.heatMaps("maps", List.of("a", "b"),
+                        List.of(Matrix.of(new double[6][6]), Matrix.of(new double[3][3]))), 14 + 6 * 34 + 14 + 3 * 34 + 14, 20 + 6 * 34 + 28),
                 Arguments.of("network diagram", (Supplier<Object>) () -> NetworkDiagram.of(NET).picture(), 520, 300),
                 Arguments.of("network diagram with a trace", (Supplier<Object>) () -> NetworkDiagram.of(NET)
                         .withTrace(Backpropagation.trace(NET, Losses.mse(), new double[][] {{1, 0}}, new double[][] {{1}})).picture(), 760, 420));
@@ -80,6 +83,16 @@ class ChartsTest {
         assertTrue(Charts.gradientNorms(HISTORY).getStyler().isYAxisLogarithmic());
     }
 
+    @Test
+    @DisplayName("heat maps colour the largest positive value blue, the most negative orange and zero white")
+    void heatMapColours() {
+        BufferedImage image = Charts.heatMaps("t", List.of("m"), List.of(Matrix.of(new double[][] {{1, -1, 0}}))).image();
+        // cells are 34 pixels wide from x = 14, below a 14-pixel margin and a 20-pixel label; sample near each corner
+        assertEquals(ChartStyle.POSITIVE.getRGB(), image.getRGB(16, 36));
+        assertEquals(ChartStyle.NEGATIVE.getRGB(), image.getRGB(14 + 34 + 2, 36));
+        assertEquals(java.awt.Color.WHITE.getRGB(), image.getRGB(14 + 68 + 2, 36));
+    }
+
     @Nested
     @DisplayName("refuse bad input with a clear message")
     class BadInput {
@@ -100,6 +113,19 @@ class ChartsTest {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.gradientNorms(noNorms)).getMessage()
                     .contains("recordGradientNorms"));
             assertThrows(IllegalArgumentException.class, () -> Charts.lossCurves(Map.of()));
+        }
+
+        @Test
+        @DisplayName("heat maps need as many labels as maps, at least one map and finite values")
+        void heatMaps() {
+            Matrix m = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of("a"), List.of(m, m)))
+                    .getMessage().contains("2 maps but 1 labels"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of(), List.of()))
+                    .getMessage().contains("no maps"));
+            Matrix nan = Matrix.of(new double[][] {{1, Double.NaN}});
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of("z"), List.of(nan)))
+                    .getMessage().contains("'z' has a non-finite value NaN at (0, 1)"));
         }
 
         @Test

@@ -73,6 +73,16 @@ class TablesTest {
     }
 
     @Test
+    @DisplayName("of a grid show the row number, then one column per matrix column")
+    void grid() {
+        Table t = Tables.grid("z", io.github.backprop.math.Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+        assertEquals("z", t.name());
+        assertEquals(List.of("i", "0", "1", "2"), t.columnNames());
+        assertEquals(List.of(0, 1), t.intColumn("i").asList());
+        assertEquals(List.of(3.0, 6.0), t.doubleColumn("2").asList());
+    }
+
+    @Test
     @DisplayName("of a forward pass list z and a per neuron")
     void forwardPass() {
         Table t = Tables.forwardPass(Backpropagation.forwardPass(NET, X));

@@ -64,7 +64,19 @@ class NotebookClaimsTest {
             new Claim("08-vanishing-gradients.ipynb", "sigmoid-ratio", "851"),
             new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),
             // 9: your own data
-            new Claim("09-your-own-data.ipynb", "accuracy", "0.978"));
+            new Claim("09-your-own-data.ipynb", "accuracy", "0.978"),
+            // 10: beyond dense layers
+            new Claim("10-beyond-dense-layers.ipynb", "z-by-hand", "-0.825"),
+            new Claim("10-beyond-dense-layers.ipynb", "z-by-library", "-0.825"),
+            new Claim("10-beyond-dense-layers.ipynb", "dk-by-hand", "0.100903"),
+            new Claim("10-beyond-dense-layers.ipynb", "dk-by-library", "0.100903"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.911"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.903"),
+            new Claim("10-beyond-dense-layers.ipynb", "comparison", "690"),
+            new Claim("10-beyond-dense-layers.ipynb", "comparison", "2410"),
+            new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio", "56"),
+            new Claim("10-beyond-dense-layers.ipynb", "rnn-accuracy", "1.0"),
+            new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio-after", "0.13"));
 
     @TestFactory
     @DisplayName("are what the cells compute")

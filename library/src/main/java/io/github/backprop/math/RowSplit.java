@@ -56,19 +56,26 @@ final class RowSplit {
             body.compute(0, rows);
             return;
         }
+        Part[] others = new Part[parts - 1];
+        int handed = 0;
         try {
             Helper[] team = helpers();
-            Part[] others = new Part[parts - 1];
             for (int t = 1; t < parts; t++) {
                 others[t - 1] = new Part(body, boundary(rows, parts, t, align), boundary(rows, parts, t + 1, align));
                 team[t - 1].hand(others[t - 1]);
+                handed++;
             }
             body.compute(0, boundary(rows, parts, 1, align));
-            for (Part other : others) {
-                other.awaitDone();
-            }
         } finally {
+            // Even if this thread's part failed, the helpers finish theirs before the helpers are free
+            // again (and before the caller sees the exception): nothing writes into C afterwards.
+            for (int t = 0; t < handed; t++) {
+                others[t].awaitDone();
+            }
             BUSY.set(false);
+        }
+        for (int t = 0; t < handed; t++) {
+            others[t].rethrow();
         }
     }
 
@@ -109,16 +116,23 @@ final class RowSplit {
             done = true;
         }
 
-        /** Spins until the helper is done (it is already computing), then passes on what it threw. */
+        /** Spins until the helper is done (it is already computing). */
         void awaitDone() {
             while (!done) {
                 Thread.onSpinWait();
             }
+        }
+
+        /** Throws what the helper's part threw, if anything. */
+        void rethrow() {
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
             if (failure instanceof Error error) {
                 throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         }
     }

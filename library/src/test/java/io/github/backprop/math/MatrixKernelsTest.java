@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -209,6 +210,25 @@ class MatrixKernelsTest {
                 assertTrue(boundary >= RowSplit.boundary(rows, parts, t - 1, align), "parts are in order");
                 assertTrue(Math.abs(boundary - (long) rows * t / parts) <= align, "parts are about the same size");
             }
+        }
+
+        @Test
+        @DisplayName("passes on an exception from any part, after every part has stopped, and can share work again afterwards")
+        void failingPart() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(RowSplit.threads() >= 2, "needs two processors to share the rows");
+            java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+            for (int failing = 0; failing < 2; failing++) {
+                int failingPart = failing;
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> RowSplit.run(64, 8, true, (from, to) -> {
+                    if ((from == 0) == (failingPart == 0)) {
+                        throw new IllegalStateException("part from row " + from + " failed");
+                    }
+                    finished.incrementAndGet();
+                }));
+                assertTrue(e.getMessage().startsWith("part from row"), e.getMessage());
+            }
+            assertEquals(2, finished.get(), "the part that did not fail ran to its end each time");
+            sameResultAsOneThread();
         }
 
         @Test

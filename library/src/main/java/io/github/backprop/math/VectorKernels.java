@@ -8,12 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector}). Loaded only when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}; see {@link MatrixKernels}.
  *
- * <p>The main kernel keeps a tile of C, 8 rows by two vectors (16 columns with AVX-512), in
- * registers while p runs over the whole inner dimension: each step loads two vectors of B,
- * broadcasts eight values of A and does sixteen fused multiply-adds. Every entry of C is
- * {@code fma(A(i,p), B(p,j), sum)} applied in ascending p from 0, in a vector lane or in a scalar
- * loop alike, so the result does not depend on where an entry falls in the tiling or on how the
- * rows are shared between threads.
+ * <p>For C = A · B and C = Aᵀ · B ({@link #product}) a tile of C, 8 rows by two vectors (16
+ * columns with AVX-512), stays in registers while p runs over the whole inner dimension: each step
+ * loads two vectors of B, broadcasts eight values of A and does sixteen fused multiply-adds. Every
+ * entry is {@code fma(A(i,p), B(p,j), sum)} applied in ascending p from 0, in a vector lane or in a
+ * scalar loop alike. For C = A · Bᵀ ({@link #dotProducts}) each entry is a dot product summed in
+ * lanes, in an order given there. Either way the result does not depend on where an entry falls in
+ * the tiling or on how the work is shared between threads.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

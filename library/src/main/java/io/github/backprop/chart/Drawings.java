@@ -3,6 +3,7 @@ package io.github.backprop.chart;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.eval.Evaluation;
+import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
 
 import java.awt.BasicStroke;
@@ -223,6 +224,79 @@ final class Drawings {
         }
         g.dispose();
         return new Picture(count + " digits", image);
+    }
+
+    /** The most matrices one heat-map picture takes. */
+    static final int MAX_HEAT_MAPS = 16;
+
+    static Picture heatMaps(String title, List<String> names, List<Matrix> maps) {
+        if (title == null || names == null || maps == null) {
+            throw new IllegalArgumentException("heat maps need a title, names and matrices, got null");
+        }
+        if (maps.isEmpty() || maps.size() > MAX_HEAT_MAPS) {
+            throw new IllegalArgumentException("heat maps draw 1 to " + MAX_HEAT_MAPS + " matrices, got " + maps.size());
+        }
+        if (names.size() != maps.size()) {
+            throw new IllegalArgumentException("shape mismatch: " + names.size() + " names for " + maps.size() + " matrices");
+        }
+        int rows = 0;
+        int cols = 0;
+        double largest = 0;
+        for (int m = 0; m < maps.size(); m++) {
+            Matrix map = maps.get(m);
+            if (map == null || map.rows() == 0 || map.cols() == 0) {
+                throw new IllegalArgumentException("matrix " + m + " (" + names.get(m) + ") is empty");
+            }
+            rows = Math.max(rows, map.rows());
+            cols = Math.max(cols, map.cols());
+            for (int i = 0; i < map.rows(); i++) {
+                for (int j = 0; j < map.cols(); j++) {
+                    double v = map.get(i, j);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("matrix " + m + " (" + names.get(m) + ") has a non-finite value "
+                                + v + " at row " + i + ", column " + j);
+                    }
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+        }
+        int cell = Math.max(6, Math.min(40, 160 / Math.max(rows, cols)));
+        int pad = 16;
+        int captionHeight = 22;
+        int panelWidth = Math.max(cols * cell, 100);
+        int perRow = Math.min(maps.size(), 4);
+        int panelRows = (maps.size() + perRow - 1) / perRow;
+        int top = 36;
+        // wide enough for the colour note under the grids
+        int width = Math.max(480, pad + perRow * (panelWidth + pad));
+        int height = top + panelRows * (rows * cell + captionHeight + pad) + 24;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        for (int m = 0; m < maps.size(); m++) {
+            Matrix map = maps.get(m);
+            int x0 = pad + (m % perRow) * (panelWidth + pad);
+            int y0 = top + (m / perRow) * (rows * cell + captionHeight + pad);
+            for (int i = 0; i < map.rows(); i++) {
+                for (int j = 0; j < map.cols(); j++) {
+                    double v = map.get(i, j);
+                    double share = largest == 0 ? 0 : Math.abs(v) / largest;
+                    g.setColor(blend(Color.WHITE, v >= 0 ? ChartStyle.POSITIVE : ChartStyle.NEGATIVE, share));
+                    g.fillRect(x0 + j * cell, y0 + i * cell, cell, cell);
+                }
+            }
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawRect(x0, y0, map.cols() * cell, map.rows() * cell);
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(m), x0, y0 + map.rows() * cell + 16);
+        }
+        g.setFont(ChartStyle.TITLE_FONT);
+        g.drawString(title, pad, 22);
+        g.setFont(ChartStyle.TEXT_FONT);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("blue > 0, orange < 0, white = 0; full colour = " + format(largest) + " (largest |value|)",
+                pad, height - 10);
+        g.dispose();
+        return new Picture(title, image);
     }
 
     private static String label(Dataset d, int k) {

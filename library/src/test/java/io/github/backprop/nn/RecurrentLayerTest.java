@@ -5,7 +5,11 @@ import io.github.backprop.backprop.Backpropagation;
 import io.github.backprop.backprop.LayerTrace;
 import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.backprop.Trace;
+import io.github.backprop.data.Dataset;
+import io.github.backprop.eval.Evaluation;
 import io.github.backprop.loss.Losses;
+import io.github.backprop.optim.Optimizers;
+import io.github.backprop.train.Trainer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -200,6 +204,21 @@ class RecurrentLayerTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.predict(new double[9]));
             assertTrue(e.getMessage().contains(
                     "has 9 values, expected 10 (a sequence of 5 steps x 2 features, stored [step][feature])"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("training and scoring data of the wrong sequence length, naming steps and features")
+        void wrongLengthInTraining() {
+            Network net = Network.builder(Shape.sequence(5, 2)).recurrent(3).dense(1, Activations.sigmoid()).seed(1).build();
+            Dataset fourSteps = Dataset.of(new double[][] {new double[8]}, new double[][] {{1}});
+            String expected = "shape mismatch: the network takes 10 inputs (a sequence of 5 steps x 2 features, "
+                    + "stored [step][feature]) but the training data has 8 features";
+            Trainer trainer = Trainer.builder().loss(Losses.binaryCrossEntropy()).optimizer(Optimizers.sgd(0.1)).epochs(1)
+                    .build();
+            assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> trainer.fit(net, fourSteps))
+                    .getMessage());
+            assertEquals(expected.replace("the training data", "the data"), assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.score(net, Losses.binaryCrossEntropy(), fourSteps)).getMessage());
         }
 
         @Test

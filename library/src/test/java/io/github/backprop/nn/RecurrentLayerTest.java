@@ -102,6 +102,31 @@ class RecurrentLayerTest {
         }
 
         @Test
+        @DisplayName("gives the numbers worked out by hand (30-digit arithmetic, rounded to 12 significant digits)")
+        void handWorkedNumbers() {
+            double rounding = 1e-11;
+            // h_1 = tanh(0.5, -0.9)
+            assertArrayEquals(new double[] {0.46211715726, -0.716297870199}, rnn.h(1).row(0), rounding);
+            // z_2 = W_x * 2 + W_h h_1 + b, h_2 = tanh(z_2)
+            assertArrayEquals(new double[] {0.759692567646, -2.18189472122}, rnn.z(2).row(0), rounding);
+            assertArrayEquals(new double[] {0.640895841588, -0.974859921974}, rnn.h(2).row(0), rounding);
+            // output = h_2,0 - 2 h_2,1 + 0.2 and L = (output - 0.5)^2 / 2
+            assertEquals(2.79061568554, trace.output().get(0, 0), rounding);
+            assertEquals(2.62346010941, trace.lossValue(), rounding);
+            // delta_2 = f'(z_2) * V^T delta_out, delta_1 = f'(z_1) * W_h^T delta_2
+            assertArrayEquals(new double[] {1.34975106559, -0.227449582253}, rnn.delta(2).row(0), rounding);
+            assertArrayEquals(new double[] {0.159814029058, 0.240737060749}, rnn.delta(1).row(0), rounding);
+            // dW_x = delta_1 * 1 + delta_2 * 2, dW_h = delta_2 h_1^T, db = delta_1 + delta_2
+            assertArrayEquals(new double[] {2.85931616024, -0.214162103757},
+                    rnn.inputWeights().gradient().transpose().row(0), rounding);
+            assertArrayEquals(new double[] {0.62374312544, -0.966823813583}, rnn.recurrentWeights().gradient().row(0),
+                    rounding);
+            assertArrayEquals(new double[] {-0.105108354371, 0.162921651345}, rnn.recurrentWeights().gradient().row(1),
+                    rounding);
+            assertArrayEquals(new double[] {1.50956509465, 0.0132874784961}, rnn.biases().gradient().row(0), rounding);
+        }
+
+        @Test
         @DisplayName("reports ||delta_t|| per step")
         void deltaNorms() {
             assertArrayEquals(new double[] {Math.hypot(d10, d11), Math.hypot(d20, d21)}, rnn.deltaNorms(), EXACT);

@@ -185,6 +185,8 @@ public final class Charts {
         if (allPositive(chart)) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
+        // the norms usually grow towards the last step, leaving the bottom right free
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return chart;
     }
 

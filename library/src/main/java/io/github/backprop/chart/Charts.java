@@ -1,6 +1,7 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activation;
+import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.math.Matrix;
@@ -151,6 +152,61 @@ public final class Charts {
     }
 
     /**
+     * How large the error is that reaches each time step of a recurrent layer, ||delta_t|| for
+     * t = 1..T, on a log scale: the picture of the vanishing (or exploding) gradient through time.
+     *
+     * @param rnn a recurrent layer's trace ({@code trace.recurrent(l)})
+     * @return the chart
+     */
+    public static XYChart deltaNorms(RecurrentTrace rnn) {
+        return deltaNorms(Map.of("layer " + rnn.trace().layer(), rnn));
+    }
+
+    /**
+     * ||delta_t|| per time step for several traces on one chart, e.g. before and after training.
+     * The y axis is logarithmic when every norm is positive.
+     *
+     * @param runs label to recurrent trace, in legend order
+     * @return the chart
+     */
+    public static XYChart deltaNorms(Map<String, RecurrentTrace> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no traces to compare: give at least one recurrent trace");
+        }
+        XYChart chart = xy("error per time step", "time step t", "||delta_t|| (mean over the samples)");
+        for (Map.Entry<String, RecurrentTrace> run : runs.entrySet()) {
+            double[] norms = run.getValue().deltaNorms();
+            double[] steps = new double[norms.length];
+            for (int t = 1; t <= norms.length; t++) {
+                steps[t - 1] = t;
+            }
+            line(chart, run.getKey(), steps, norms).setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (allPositive(chart)) {
+            chart.getStyler().setYAxisLogarithmic(true);
+        }
+        // the norms usually grow towards the last step, leaving the bottom right free
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        return chart;
+    }
+
+    /**
+     * Matrices side by side as shaded grids on one shared colour scale: blue for positive values,
+     * orange for negative, white for 0, full colour at the largest |value| of all of them (stated
+     * under the grids). For a convolution's feature maps, deltas and kernels, or an image, e.g.
+     * {@code Charts.heatMaps("z", List.of("channel 0"), List.of(image.channel(z.row(0), 0)))}.
+     *
+     * @param title what the picture shows
+     * @param names one caption per matrix
+     * @param maps the matrices (not modified), at most 16, each with
+     *     finite values
+     * @return the picture
+     */
+    public static Picture heatMaps(String title, List<String> names, List<Matrix> maps) {
+        return Drawings.heatMaps(title, names, maps);
+    }
+
+    /**
      * A 2-D classifier's decision boundary: its output over a grid, shaded by class, with the data on top.
      *
      * @param network a network with 2 inputs
@@ -198,21 +254,6 @@ public final class Charts {
     }
 
     /**
-     * Matrices drawn side by side as grids of numbers on a white-to-colour scale: white for 0, blue for
-     * positive and orange for negative values, each map scaled to its own largest magnitude. For
-     * small maps such as a convolution's z, a and delta on an 8x8 digit, one map per channel.
-     *
-     * @param title the picture's title
-     * @param labels one label per map, drawn above it
-     * @param maps the matrices, finite values
-     * @return the picture
-     * @throws IllegalArgumentException for no maps, a label count that differs from the map count, or a non-finite value
-     */
-    public static Picture heatMaps(String title, List<String> labels, List<Matrix> maps) {
-        return Drawings.heatMaps(title, List.copyOf(labels), List.copyOf(maps));
-    }
-
-    /**
      * Renders a chart to an image.
      *
      * @param chart an XChart chart
@@ -256,13 +297,14 @@ public final class Charts {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y) {
+    private static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
         if (x.length == 0 || x.length != y.length) {
             throw new IllegalArgumentException("series '" + name + "' needs x and y of the same non-zero length, got "
                     + x.length + " and " + y.length);
         }
         XYSeries s = chart.addSeries(name, x.clone(), y.clone());
         s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
     private static void autoLog(XYChart chart) {

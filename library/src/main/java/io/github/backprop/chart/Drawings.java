@@ -226,63 +226,75 @@ final class Drawings {
         return new Picture(count + " digits", image);
     }
 
-    static Picture heatMaps(String title, List<String> labels, List<Matrix> maps) {
-        if (maps.isEmpty()) {
-            throw new IllegalArgumentException("no maps to draw");
+    /** The most matrices one heat-map picture takes. */
+    static final int MAX_HEAT_MAPS = 16;
+
+    static Picture heatMaps(String title, List<String> names, List<Matrix> maps) {
+        if (title == null || names == null || maps == null) {
+            throw new IllegalArgumentException("heat maps need a title, names and matrices, got null");
         }
-        if (labels.size() != maps.size()) {
-            throw new IllegalArgumentException("shape mismatch: " + maps.size() + " maps but " + labels.size() + " labels");
+        if (maps.isEmpty() || maps.size() > MAX_HEAT_MAPS) {
+            throw new IllegalArgumentException("heat maps draw 1 to " + MAX_HEAT_MAPS + " matrices, got " + maps.size());
         }
-        int cell = 34;
-        int pad = 14;
-        int labelHeight = 20;
-        int width = pad;
-        int height = 0;
-        for (int k = 0; k < maps.size(); k++) {
-            Matrix m = maps.get(k);
-            for (int i = 0; i < m.rows(); i++) {
-                for (int j = 0; j < m.cols(); j++) {
-                    if (!Double.isFinite(m.get(i, j))) {
-                        throw new IllegalArgumentException("map '" + labels.get(k) + "' has a non-finite value "
-                                + m.get(i, j) + " at (" + i + ", " + j + ")");
+        if (names.size() != maps.size()) {
+            throw new IllegalArgumentException("shape mismatch: " + names.size() + " names for " + maps.size() + " matrices");
+        }
+        int rows = 0;
+        int cols = 0;
+        double largest = 0;
+        for (int m = 0; m < maps.size(); m++) {
+            Matrix map = maps.get(m);
+            if (map == null || map.rows() == 0 || map.cols() == 0) {
+                throw new IllegalArgumentException("matrix " + m + " (" + names.get(m) + ") is empty");
+            }
+            rows = Math.max(rows, map.rows());
+            cols = Math.max(cols, map.cols());
+            for (int i = 0; i < map.rows(); i++) {
+                for (int j = 0; j < map.cols(); j++) {
+                    double v = map.get(i, j);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("matrix " + m + " (" + names.get(m) + ") has a non-finite value "
+                                + v + " at row " + i + ", column " + j);
                     }
+                    largest = Math.max(largest, Math.abs(v));
                 }
             }
-            width += m.cols() * cell + pad;
-            height = Math.max(height, m.rows() * cell);
         }
-        BufferedImage image = new BufferedImage(width, labelHeight + height + 2 * pad, BufferedImage.TYPE_INT_RGB);
+        int cell = Math.max(6, Math.min(40, 160 / Math.max(rows, cols)));
+        int pad = 16;
+        int captionHeight = 22;
+        int panelWidth = Math.max(cols * cell, 100);
+        int perRow = Math.min(maps.size(), 4);
+        int panelRows = (maps.size() + perRow - 1) / perRow;
+        int top = 36;
+        // wide enough for the colour note under the grids
+        int width = Math.max(480, pad + perRow * (panelWidth + pad));
+        int height = top + panelRows * (rows * cell + captionHeight + pad) + 24;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(image);
-        FontMetrics fm = g.getFontMetrics();
-        int x0 = pad;
-        for (int k = 0; k < maps.size(); k++) {
-            Matrix m = maps.get(k);
-            double max = 0;
-            for (int i = 0; i < m.rows(); i++) {
-                for (int j = 0; j < m.cols(); j++) {
-                    max = Math.max(max, Math.abs(m.get(i, j)));
-                }
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(labels.get(k), x0, pad + fm.getAscent());
-            int y0 = pad + labelHeight;
-            for (int i = 0; i < m.rows(); i++) {
-                for (int j = 0; j < m.cols(); j++) {
-                    double v = m.get(i, j);
-                    // white for 0, deepening to blue for the largest positive value and orange for the most negative
-                    double t = max == 0 ? 0 : Math.abs(v) / max;
-                    g.setColor(blend(Color.WHITE, v >= 0 ? ChartStyle.POSITIVE : ChartStyle.NEGATIVE, t));
+        for (int m = 0; m < maps.size(); m++) {
+            Matrix map = maps.get(m);
+            int x0 = pad + (m % perRow) * (panelWidth + pad);
+            int y0 = top + (m / perRow) * (rows * cell + captionHeight + pad);
+            for (int i = 0; i < map.rows(); i++) {
+                for (int j = 0; j < map.cols(); j++) {
+                    double v = map.get(i, j);
+                    double share = largest == 0 ? 0 : Math.abs(v) / largest;
+                    g.setColor(blend(Color.WHITE, v >= 0 ? ChartStyle.POSITIVE : ChartStyle.NEGATIVE, share));
                     g.fillRect(x0 + j * cell, y0 + i * cell, cell, cell);
-                    g.setColor(t > 0.6 ? Color.WHITE : Color.BLACK);
-                    // two decimals; what rounds to zero is written 0 (no "-0.00" for a tiny negative value)
-                    String text = Math.abs(v) < 0.005 ? "0" : String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.0f" : "%.2f", v);
-                    g.drawString(text, x0 + j * cell + (cell - fm.stringWidth(text)) / 2, y0 + i * cell + (cell + fm.getAscent()) / 2 - 2);
                 }
             }
-            g.setColor(Color.GRAY);
-            g.drawRect(x0, y0, m.cols() * cell, m.rows() * cell);
-            x0 += m.cols() * cell + pad;
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawRect(x0, y0, map.cols() * cell, map.rows() * cell);
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(m), x0, y0 + map.rows() * cell + 16);
         }
+        g.setFont(ChartStyle.TITLE_FONT);
+        g.drawString(title, pad, 22);
+        g.setFont(ChartStyle.TEXT_FONT);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("blue > 0, orange < 0, white = 0; full colour = " + format(largest) + " (largest |value|)",
+                pad, height - 10);
         g.dispose();
         return new Picture(title, image);
     }

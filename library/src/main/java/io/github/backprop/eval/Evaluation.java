@@ -3,6 +3,7 @@ package io.github.backprop.eval;
 import io.github.backprop.backprop.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.loss.Loss;
+import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Network;
 
 /**
@@ -107,7 +108,8 @@ public final class Evaluation {
     static void checkShapes(Network network, Dataset data) {
         if (data.featureCount() != network.inputSize()) {
             throw new IllegalArgumentException("shape mismatch: the network takes " + network.inputSize()
-                    + " inputs but the data has " + data.featureCount() + " features");
+                    + " inputs" + Inputs.layout(network.inputShape()) + " but the data has " + data.featureCount()
+                    + " features");
         }
         if (data.targetCount() != network.outputSize()) {
             throw new IllegalArgumentException("shape mismatch: the network has " + network.outputSize()

@@ -31,13 +31,25 @@ public final class Inputs {
      * @throws IllegalArgumentException naming the first problem found
      */
     public static void checkFeatures(double[][] x, Shape shape, String what) {
-        String layout = "";
+        checkFeatures(x, shape.size(), layout(shape), what);
+    }
+
+    /**
+     * How one sample of this shape is laid out, for error messages: empty for a vector,
+     * e.g. {@code " (one image 1x8x8, stored [channel][row][col])"} or
+     * {@code " (a sequence of 5 steps x 2 features, stored [step][feature])"}.
+     *
+     * @param shape the shape of one sample
+     * @return the description, with a leading space, or an empty string
+     */
+    public static String layout(Shape shape) {
         if (shape instanceof Shape.Image) {
-            layout = " (one " + shape + ", stored [channel][row][col])";
-        } else if (shape instanceof Shape.Sequence s) {
-            layout = " (a sequence of " + s.steps() + " steps x " + s.features() + " features, stored [step][feature])";
+            return " (one " + shape + ", stored [channel][row][col])";
         }
-        checkFeatures(x, shape.size(), layout, what);
+        if (shape instanceof Shape.Sequence s) {
+            return " (a sequence of " + s.steps() + " steps x " + s.features() + " features, stored [step][feature])";
+        }
+        return "";
     }
 
     private static void checkFeatures(double[][] x, int width, String layout, String what) {

@@ -2,6 +2,7 @@ package io.github.backprop.table;
 
 import io.github.backprop.backprop.ForwardPass;
 import io.github.backprop.backprop.LayerTrace;
+import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.backprop.Trace;
 import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
@@ -22,8 +23,9 @@ import java.util.List;
 /**
  * Turns the library's results into Tablesaw tables, with column names in the notebooks' notation:
  * {@code layer}, {@code neuron}, {@code z}, {@code a}, {@code f'(z)}, {@code delta}, {@code db},
- * {@code from}, {@code to}, {@code w}, {@code dW}. Layers are numbered from 1 (layer 0 is the
- * input), neurons and weights' {@code from}/{@code to} from 0. Every method returns a new table
+ * {@code from}, {@code to}, {@code w}, {@code dW}; time steps {@code t} (from 1) and the hidden
+ * state {@code h} for recurrent layers. Layers are numbered from 1 (layer 0 is the input),
+ * neurons and weights' {@code from}/{@code to} from 0. Every method returns a new table
  * and changes nothing it is given.
  */
 public final class Tables {
@@ -32,7 +34,10 @@ public final class Tables {
 
     /**
      * Every neuron's z and a from a forward pass: columns {@code sample} (only for several samples),
-     * {@code layer}, {@code neuron}, {@code z}, {@code a}.
+     * {@code layer}, {@code neuron}, {@code z}, {@code a}. A "neuron" is one value of the layer's z,
+     * numbered in its flat layout (for a convolution, position (c, i, j) of the output image is
+     * neuron {@code (c * height + i) * width + j}). A recurrent layer that passes on only h_T keeps
+     * z for every step: its {@code a} is shown on the last step's rows and missing on the others.
      *
      * @param forward the forward pass
      * @return one row per sample, layer and neuron
@@ -51,7 +56,7 @@ public final class Tables {
                     layer.append(v.layer());
                     neuron.append(j);
                     z.append(v.z().get(n, j));
-                    a.append(v.a().get(n, j));
+                    appendA(a, v.z(), v.a(), n, j);
                 }
             }
         }
@@ -66,6 +71,13 @@ public final class Tables {
      * For one sample {@code db} equals {@code delta}; for several, {@code db} is the batch average
      * and is repeated on each sample's row. For a softmax layer {@code f'(z)} is missing: its
      * derivative is a matrix per sample, not one number per neuron.
+     *
+     * <p>Other layers are listed value by value in their flat layout, as in
+     * {@link #forwardPass(ForwardPass)}. {@code db} is shown only where each neuron has its own
+     * bias (dense layers); a convolution's bias is shared by a whole channel and a recurrent
+     * layer's by every step, so there it is missing (see {@link LayerTrace#parameters()}). A
+     * recurrent layer lists z, f'(z) and delta for every step, [step][hidden] (see
+     * {@link #timeSteps(RecurrentTrace)} for a table by step).
      *
      * @param trace a trace from {@code Backpropagation.trace}
      * @return one row per sample, layer and neuron
@@ -87,14 +99,18 @@ public final class Tables {
                     layer.append(t.layer());
                     neuron.append(j);
                     z.append(t.z().get(n, j));
-                    a.append(t.a().get(n, j));
+                    appendA(a, t.z(), t.a(), n, j);
                     if (t.fPrime() == null) {
                         fPrime.appendMissing();
                     } else {
                         fPrime.append(t.fPrime().get(n, j));
                     }
                     delta.append(t.delta().get(n, j));
-                    db.append(t.db().get(0, j));
+                    if (t.db().cols() == t.z().cols()) {
+                        db.append(t.db().get(0, j));
+                    } else {
+                        db.appendMissing();
+                    }
                 }
             }
         }
@@ -104,7 +120,10 @@ public final class Tables {
 
     /**
      * Every weight with its gradient from a trace: columns {@code layer}, {@code from} (neuron in
-     * layer - 1), {@code to} (neuron in the layer), {@code w}, {@code dW}.
+     * layer - 1), {@code to} (neuron in the layer), {@code w}, {@code dW}. For other layers it
+     * lists their first weight parameter ({@link LayerTrace#weights()}) by row ({@code to}) and
+     * column ({@code from}): a convolution's kernels K (row o, column (c * k + p) * k + q) and a
+     * recurrent layer's W_x; layers without weights add no rows.
      *
      * @param trace a trace from {@code Backpropagation.trace}
      * @return one row per weight
@@ -310,32 +329,107 @@ public final class Tables {
         return Table.create("classes", index, name);
     }
 
-    private static String className(List<String> names, int index) {
-        return names.isEmpty() ? String.valueOf(index) : names.get(index);
+    /**
+     * A matrix as a grid: a column {@code i \ j} with the row numbers, then one column per
+     * matrix column, named {@code 0, 1, ...}. For a feature map, an image channel or a kernel,
+     * e.g. {@code Tables.grid("z, channel 0", image.channel(trace.layer(1).z().row(0), 0))}.
+     *
+     * @param title the table's name
+     * @param m the matrix
+     * @return one row per matrix row
+     */
+    public static Table grid(String title, Matrix m) {
+        Table t = Table.create(title);
+        IntColumn rowNumbers = IntColumn.create("i \\ j");
+        for (int i = 0; i < m.rows(); i++) {
+            rowNumbers.append(i);
+        }
+        t.addColumns(rowNumbers);
+        for (int j = 0; j < m.cols(); j++) {
+            DoubleColumn col = DoubleColumn.create(String.valueOf(j));
+            for (int i = 0; i < m.rows(); i++) {
+                col.append(m.get(i, j));
+            }
+            t.addColumns(col);
+        }
+        return t;
     }
 
     /**
-     * A matrix as a table: a column {@code i} with the row number, then one column per matrix column,
-     * named 0, 1, 2, ... For small grids such as one channel of a convolution's z or delta.
+     * A recurrent layer's values step by step: columns {@code sample} (only for several
+     * samples), {@code t} (from 1), {@code unit} (hidden value j, from 0), {@code z}, {@code h},
+     * {@code f'(z)} and {@code delta}, where z_t = W_x x_t + W_h h_{t-1} + b, h_t = tanh(z_t) and
+     * delta_t = dL/dz_t.
      *
-     * @param name the table's name
-     * @param values the matrix
-     * @return the table
+     * @param rnn a recurrent layer's trace ({@code trace.recurrent(l)})
+     * @return one row per sample, time step and hidden unit
      */
-    public static Table grid(String name, Matrix values) {
-        Table t = Table.create(name);
-        IntColumn i = IntColumn.create("i");
-        for (int r = 0; r < values.rows(); r++) {
-            i.append(r);
+    public static Table timeSteps(RecurrentTrace rnn) {
+        int samples = rnn.trace().z().rows();
+        IntColumn sample = IntColumn.create("sample");
+        IntColumn step = IntColumn.create("t");
+        IntColumn unit = IntColumn.create("unit");
+        DoubleColumn z = DoubleColumn.create("z");
+        DoubleColumn h = DoubleColumn.create("h");
+        DoubleColumn fPrime = DoubleColumn.create("f'(z)");
+        DoubleColumn delta = DoubleColumn.create("delta");
+        Matrix slopes = rnn.trace().fPrime();
+        Matrix[] zs = new Matrix[rnn.steps() + 1];
+        Matrix[] hs = new Matrix[rnn.steps() + 1];
+        Matrix[] deltas = new Matrix[rnn.steps() + 1];
+        for (int t = 1; t <= rnn.steps(); t++) {
+            zs[t] = rnn.z(t);
+            hs[t] = rnn.h(t);
+            deltas[t] = rnn.delta(t);
         }
-        t.addColumns(i);
-        for (int c = 0; c < values.cols(); c++) {
-            DoubleColumn column = DoubleColumn.create(String.valueOf(c));
-            for (int r = 0; r < values.rows(); r++) {
-                column.append(values.get(r, c));
+        for (int n = 0; n < samples; n++) {
+            for (int t = 1; t <= rnn.steps(); t++) {
+                for (int j = 0; j < rnn.hiddenSize(); j++) {
+                    sample.append(n);
+                    step.append(t);
+                    unit.append(j);
+                    z.append(zs[t].get(n, j));
+                    h.append(hs[t].get(n, j));
+                    fPrime.append(slopes.get(n, (t - 1) * rnn.hiddenSize() + j));
+                    delta.append(deltas[t].get(n, j));
+                }
             }
-            t.addColumns(column);
         }
-        return t;
+        String title = "layer " + rnn.trace().layer() + " by time step";
+        return samples > 1 ? Table.create(title, sample, step, unit, z, h, fPrime, delta)
+                : Table.create(title, step, unit, z, h, fPrime, delta);
+    }
+
+    /**
+     * How large the error is that reaches each time step of a recurrent layer: columns {@code t}
+     * (from 1) and {@code ||delta_t||} (the Euclidean norm over the hidden values, averaged over
+     * the samples; see {@link RecurrentTrace#deltaNorm(int)}).
+     *
+     * @param rnn a recurrent layer's trace ({@code trace.recurrent(l)})
+     * @return one row per time step
+     */
+    public static Table deltaNorms(RecurrentTrace rnn) {
+        IntColumn step = IntColumn.create("t");
+        DoubleColumn norm = DoubleColumn.create("||delta_t||");
+        double[] norms = rnn.deltaNorms();
+        for (int t = 1; t <= norms.length; t++) {
+            step.append(t);
+            norm.append(norms[t - 1]);
+        }
+        return Table.create("error per time step, layer " + rnn.trace().layer(), step, norm);
+    }
+
+    /** Appends a[n][j - (zCols - aCols)]: a lines up with the end of z (all of it, or a recurrent layer's last step), else missing. */
+    private static void appendA(DoubleColumn a, Matrix z, Matrix values, int n, int j) {
+        int k = j - (z.cols() - values.cols());
+        if (k >= 0) {
+            a.append(values.get(n, k));
+        } else {
+            a.appendMissing();
+        }
+    }
+
+    private static String className(List<String> names, int index) {
+        return names.isEmpty() ? String.valueOf(index) : names.get(index);
     }
 }

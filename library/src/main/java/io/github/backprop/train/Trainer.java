@@ -5,6 +5,7 @@ import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
+import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
@@ -239,7 +240,8 @@ public final class Trainer {
         }
         if (data.featureCount() != network.inputSize()) {
             throw new IllegalArgumentException("shape mismatch: the network takes " + network.inputSize()
-                    + " inputs but the " + what + " data has " + data.featureCount() + " features");
+                    + " inputs" + Inputs.layout(network.inputShape()) + " but the " + what + " data has "
+                    + data.featureCount() + " features");
         }
         if (data.targetCount() != network.outputSize()) {
             throw new IllegalArgumentException("shape mismatch: the network has " + network.outputSize()

@@ -2,12 +2,14 @@ package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activations;
 import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.data.Datasets;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Shape;
 import io.github.backprop.optim.Optimizers;
 import io.github.backprop.train.History;
 import io.github.backprop.train.Trainer;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import javax.imageio.ImageIO;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +44,10 @@ class ChartsTest {
     static final Network NET = Network.builder(2).dense(3, Activations.tanh()).dense(1, Activations.sigmoid()).seed(3).build();
     static final History HISTORY = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(1.0)).epochs(30).batchSize(4)
             .validation(XOR).recordGradientNorms().build().fit(NET.copy(), XOR);
+
+    static final RecurrentTrace RNN_TRACE = Backpropagation.trace(
+            Network.builder(Shape.sequence(4, 1)).recurrent(3).dense(1, Activations.sigmoid()).seed(2).build(),
+            Losses.binaryCrossEntropy(), new double[][] {{1, -1, 0.5, 0.2}}, new double[][] {{1}}).recurrent(1);
 
     static Stream<Arguments> everyChart() {
         Map<String, History> runs = new LinkedHashMap<>();
@@ -55,9 +64,11 @@ class ChartsTest {
                 Arguments.of("decision boundary", (Supplier<Object>) () -> Charts.decisionBoundary(NET, XOR), 650, 530),
                 Arguments.of("confusion matrix", (Supplier<Object>) () -> Charts.confusionMatrix(cm), 252, 212),
                 Arguments.of("digit grid", (Supplier<Object>) () -> Charts.digitGrid(digits, 0, 20), 546, 150),
-                Arguments.of("heat maps", (Supplier<Object>) () -> Charts.heatMaps("maps", List.of("a", "b"),
-                        List.of(Matrix.of(new double[6][6]), Matrix.of(new double[3][3]))), 14 + 6 * 34 + 14 + 3 * 34 + 14, 20 + 6 * 34 + 28),
                 Arguments.of("network diagram", (Supplier<Object>) () -> NetworkDiagram.of(NET).picture(), 520, 300),
+                Arguments.of("heat maps", (Supplier<Object>) () -> Charts.heatMaps("two kernels", List.of("K0", "K1"),
+                        List.of(Matrix.of(new double[][] {{1, -1, 0}, {2, 0, -2}, {1, -1, 0}}),
+                                Matrix.of(new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}}))), 480, 218),
+                Arguments.of("delta norms over time", (Supplier<Object>) () -> Charts.deltaNorms(RNN_TRACE), 640, 400),
                 Arguments.of("network diagram with a trace", (Supplier<Object>) () -> NetworkDiagram.of(NET)
                         .withTrace(Backpropagation.trace(NET, Losses.mse(), new double[][] {{1, 0}}, new double[][] {{1}})).picture(), 760, 420));
     }
@@ -84,18 +95,36 @@ class ChartsTest {
     }
 
     @Test
-    @DisplayName("heat maps colour the largest positive value blue, the most negative orange and zero white")
-    void heatMapColours() {
-        BufferedImage image = Charts.heatMaps("t", List.of("m"), List.of(Matrix.of(new double[][] {{1, -1, 0}}))).image();
-        // cells are 34 pixels wide from x = 14, below a 14-pixel margin and a 20-pixel label; sample near each corner
-        assertEquals(ChartStyle.POSITIVE.getRGB(), image.getRGB(16, 36));
-        assertEquals(ChartStyle.NEGATIVE.getRGB(), image.getRGB(14 + 34 + 2, 36));
-        assertEquals(java.awt.Color.WHITE.getRGB(), image.getRGB(14 + 68 + 2, 36));
+    @DisplayName("delta norms over time show ||delta_t|| for t = 1..T per trace, on a log scale")
+    void deltaNorms() {
+        Map<String, RecurrentTrace> runs = new LinkedHashMap<>();
+        runs.put("before", RNN_TRACE);
+        runs.put("again", RNN_TRACE);
+        XYChart chart = Charts.deltaNorms(runs);
+        assertEquals(List.of("before", "again"), List.copyOf(chart.getSeriesMap().keySet()));
+        XYSeries before = chart.getSeriesMap().get("before");
+        assertArrayEquals(new double[] {1, 2, 3, 4}, before.getXData(), 0.0);
+        assertArrayEquals(RNN_TRACE.deltaNorms(), before.getYData(), 0.0);
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
     }
 
     @Nested
     @DisplayName("refuse bad input with a clear message")
     class BadInput {
+        @Test
+        @DisplayName("heat maps without matrices, with mismatched names, empty or non-finite matrices")
+        void heatMaps() {
+            Matrix one = Matrix.of(new double[][] {{1}});
+            assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of(), List.of()));
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> Charts.heatMaps("t", List.of("a", "b"), List.of(one))).getMessage()
+                    .contains("2 names for 1 matrices"));
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> Charts.heatMaps("t", List.of("a"), List.of(Matrix.of(new double[][] {{1, Double.NaN}}))))
+                    .getMessage().contains("matrix 0 (a) has a non-finite value NaN at row 0, column 1"));
+            assertThrows(IllegalArgumentException.class, () -> Charts.deltaNorms(Map.of()));
+        }
+
         @Test
         @DisplayName("softmax has no single derivative curve")
         void softmax() {
@@ -113,19 +142,6 @@ class ChartsTest {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.gradientNorms(noNorms)).getMessage()
                     .contains("recordGradientNorms"));
             assertThrows(IllegalArgumentException.class, () -> Charts.lossCurves(Map.of()));
-        }
-
-        @Test
-        @DisplayName("heat maps need as many labels as maps, at least one map and finite values")
-        void heatMaps() {
-            Matrix m = Matrix.of(new double[][] {{1, 2}, {3, 4}});
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of("a"), List.of(m, m)))
-                    .getMessage().contains("2 maps but 1 labels"));
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of(), List.of()))
-                    .getMessage().contains("no maps"));
-            Matrix nan = Matrix.of(new double[][] {{1, Double.NaN}});
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.heatMaps("t", List.of("z"), List.of(nan)))
-                    .getMessage().contains("'z' has a non-finite value NaN at (0, 1)"));
         }
 
         @Test

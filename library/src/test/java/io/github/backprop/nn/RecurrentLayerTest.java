@@ -5,7 +5,11 @@ import io.github.backprop.backprop.Backpropagation;
 import io.github.backprop.backprop.LayerTrace;
 import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.backprop.Trace;
+import io.github.backprop.data.Dataset;
+import io.github.backprop.eval.Evaluation;
 import io.github.backprop.loss.Losses;
+import io.github.backprop.optim.Optimizers;
+import io.github.backprop.train.Trainer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,31 @@ class RecurrentLayerTest {
             assertArrayEquals(new double[] {d21 * h10, d21 * h11}, dWh[1], EXACT);
             // db = delta_1 + delta_2
             assertArrayEquals(new double[] {d10 + d20, d11 + d21}, rnn.biases().gradient().row(0), EXACT);
+        }
+
+        @Test
+        @DisplayName("gives the numbers worked out by hand (30-digit arithmetic, rounded to 12 significant digits)")
+        void handWorkedNumbers() {
+            double rounding = 1e-11;
+            // h_1 = tanh(0.5, -0.9)
+            assertArrayEquals(new double[] {0.46211715726, -0.716297870199}, rnn.h(1).row(0), rounding);
+            // z_2 = W_x * 2 + W_h h_1 + b, h_2 = tanh(z_2)
+            assertArrayEquals(new double[] {0.759692567646, -2.18189472122}, rnn.z(2).row(0), rounding);
+            assertArrayEquals(new double[] {0.640895841588, -0.974859921974}, rnn.h(2).row(0), rounding);
+            // output = h_2,0 - 2 h_2,1 + 0.2 and L = (output - 0.5)^2 / 2
+            assertEquals(2.79061568554, trace.output().get(0, 0), rounding);
+            assertEquals(2.62346010941, trace.lossValue(), rounding);
+            // delta_2 = f'(z_2) * V^T delta_out, delta_1 = f'(z_1) * W_h^T delta_2
+            assertArrayEquals(new double[] {1.34975106559, -0.227449582253}, rnn.delta(2).row(0), rounding);
+            assertArrayEquals(new double[] {0.159814029058, 0.240737060749}, rnn.delta(1).row(0), rounding);
+            // dW_x = delta_1 * 1 + delta_2 * 2, dW_h = delta_2 h_1^T, db = delta_1 + delta_2
+            assertArrayEquals(new double[] {2.85931616024, -0.214162103757},
+                    rnn.inputWeights().gradient().transpose().row(0), rounding);
+            assertArrayEquals(new double[] {0.62374312544, -0.966823813583}, rnn.recurrentWeights().gradient().row(0),
+                    rounding);
+            assertArrayEquals(new double[] {-0.105108354371, 0.162921651345}, rnn.recurrentWeights().gradient().row(1),
+                    rounding);
+            assertArrayEquals(new double[] {1.50956509465, 0.0132874784961}, rnn.biases().gradient().row(0), rounding);
         }
 
         @Test
@@ -200,6 +229,21 @@ class RecurrentLayerTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.predict(new double[9]));
             assertTrue(e.getMessage().contains(
                     "has 9 values, expected 10 (a sequence of 5 steps x 2 features, stored [step][feature])"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("training and scoring data of the wrong sequence length, naming steps and features")
+        void wrongLengthInTraining() {
+            Network net = Network.builder(Shape.sequence(5, 2)).recurrent(3).dense(1, Activations.sigmoid()).seed(1).build();
+            Dataset fourSteps = Dataset.of(new double[][] {new double[8]}, new double[][] {{1}});
+            String expected = "shape mismatch: the network takes 10 inputs (a sequence of 5 steps x 2 features, "
+                    + "stored [step][feature]) but the training data has 8 features";
+            Trainer trainer = Trainer.builder().loss(Losses.binaryCrossEntropy()).optimizer(Optimizers.sgd(0.1)).epochs(1)
+                    .build();
+            assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> trainer.fit(net, fourSteps))
+                    .getMessage());
+            assertEquals(expected.replace("the training data", "the data"), assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.score(net, Losses.binaryCrossEntropy(), fourSteps)).getMessage());
         }
 
         @Test

@@ -2,12 +2,18 @@ package io.github.backprop.table;
 
 import io.github.backprop.activation.Activations;
 import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.backprop.LayerTrace;
+import io.github.backprop.backprop.RecurrentTrace;
 import io.github.backprop.backprop.Trace;
 import io.github.backprop.check.GradientCheck;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.loss.Losses;
+import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Padding;
+import io.github.backprop.nn.RecurrentLayer;
+import io.github.backprop.nn.Shape;
 import io.github.backprop.optim.Optimizers;
 import io.github.backprop.train.History;
 import io.github.backprop.train.Trainer;
@@ -72,14 +78,98 @@ class TablesTest {
         }
     }
 
+    @Nested
+    @DisplayName("of convolution and recurrent layers")
+    class OtherLayers {
+        final Network cnn = Network.builder(Shape.image(1, 3, 3))
+                .conv2d(2, 2, Padding.VALID, Activations.relu())
+                .flatten()
+                .dense(1, Activations.sigmoid())
+                .seed(1)
+                .build();
+        final double[][] image = {{1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        final Network rnn = Network.builder(Shape.sequence(3, 1))
+                .recurrent(new double[][] {{0.5}, {-1}}, new double[][] {{0.1, 0.4}, {-0.3, 0.2}}, new double[] {0, 0.1},
+                        RecurrentLayer.Output.LAST_STEP)
+                .dense(new double[][] {{1, -2}}, new double[] {0.2}, Activations.identity())
+                .build();
+        final double[][] sequences = {{1, 2, -1}, {0.5, 0, 1}};
+        final double[][] targets = {{0.5}, {-0.5}};
+        final Trace rnnTrace = Backpropagation.trace(rnn, Losses.mse(), sequences, targets);
+
+        @Test
+        @DisplayName("list a convolution position by position, with db missing (one bias per channel, not per position)")
+        void convolutionNeurons() {
+            Trace t = Backpropagation.trace(cnn, Losses.binaryCrossEntropy(), image, new double[][] {{1}});
+            Table table = Tables.neurons(t);
+            // conv: 2 channels x 2x2 positions; flatten: 8; dense: 1
+            assertEquals(8 + 8 + 1, table.rowCount());
+            LayerTrace conv = t.layer(1);
+            assertEquals(conv.z().get(0, 5), table.doubleColumn("z").get(5), 0.0);
+            assertEquals(conv.a().get(0, 5), table.doubleColumn("a").get(5), 0.0);
+            assertEquals(conv.delta().get(0, 5), table.doubleColumn("delta").get(5), 0.0);
+            assertTrue(table.doubleColumn("db").isMissing(5));
+            assertEquals(t.layer(3).db().get(0, 0), table.doubleColumn("db").get(16), 0.0);
+        }
+
+        @Test
+        @DisplayName("list a recurrent layer's z and delta for every step, and its a = h_T on the last step only")
+        void recurrentNeurons() {
+            Table table = Tables.neurons(rnnTrace);
+            // per sample: 3 steps x 2 hidden values, then the output neuron
+            assertEquals(2 * (6 + 1), table.rowCount());
+            assertTrue(table.doubleColumn("a").isMissing(0));
+            assertTrue(table.doubleColumn("a").isMissing(3));
+            assertEquals(rnnTrace.layer(1).a().get(0, 0), table.doubleColumn("a").get(4), 0.0);
+            assertEquals(rnnTrace.layer(1).a().get(0, 1), table.doubleColumn("a").get(5), 0.0);
+            assertEquals(rnnTrace.recurrent(1).delta(1).get(1, 1), table.doubleColumn("delta").get(7 + 1), 0.0);
+            Table forward = Tables.forwardPass(Backpropagation.forwardPass(rnn, sequences));
+            assertEquals(14, forward.rowCount());
+            assertTrue(forward.doubleColumn("a").isMissing(2));
+            assertEquals(rnnTrace.layer(1).a().get(1, 1), forward.doubleColumn("a").get(7 + 5), 0.0);
+        }
+
+        @Test
+        @DisplayName("show a recurrent layer step by step: t, unit, z, h, f'(z) and delta")
+        void timeSteps() {
+            RecurrentTrace steps = rnnTrace.recurrent(1);
+            Table table = Tables.timeSteps(steps);
+            assertEquals(List.of("sample", "t", "unit", "z", "h", "f'(z)", "delta"), table.columnNames());
+            assertEquals(2 * 3 * 2, table.rowCount());
+            // row 9: sample 1, step 2, unit 1
+            assertEquals(1, table.intColumn("sample").get(9));
+            assertEquals(2, table.intColumn("t").get(9));
+            assertEquals(1, table.intColumn("unit").get(9));
+            assertEquals(steps.z(2).get(1, 1), table.doubleColumn("z").get(9), 0.0);
+            double h = Math.tanh(steps.z(2).get(1, 1));
+            assertEquals(h, table.doubleColumn("h").get(9), 1e-15);
+            assertEquals(1 - h * h, table.doubleColumn("f'(z)").get(9), 1e-15);
+            assertEquals(steps.delta(2).get(1, 1), table.doubleColumn("delta").get(9), 0.0);
+            Table one = Tables.timeSteps(Backpropagation.trace(rnn, Losses.mse(), new double[][] {sequences[0]},
+                    new double[][] {targets[0]}).recurrent(1));
+            assertEquals(List.of("t", "unit", "z", "h", "f'(z)", "delta"), one.columnNames());
+        }
+
+        @Test
+        @DisplayName("give ||delta_t|| per time step")
+        void deltaNorms() {
+            Table table = Tables.deltaNorms(rnnTrace.recurrent(1));
+            assertEquals(List.of("t", "||delta_t||"), table.columnNames());
+            assertEquals(3, table.rowCount());
+            assertEquals(rnnTrace.recurrent(1).deltaNorm(3), table.doubleColumn("||delta_t||").get(2), 0.0);
+        }
+    }
+
     @Test
-    @DisplayName("of a grid show the row number, then one column per matrix column")
+    @DisplayName("of a matrix show it as a grid, one column per matrix column")
     void grid() {
-        Table t = Tables.grid("z", io.github.backprop.math.Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
-        assertEquals("z", t.name());
-        assertEquals(List.of("i", "0", "1", "2"), t.columnNames());
-        assertEquals(List.of(0, 1), t.intColumn("i").asList());
-        assertEquals(List.of(3.0, 6.0), t.doubleColumn("2").asList());
+        Matrix m = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        Table t = Tables.grid("m", m);
+        assertEquals("m", t.name());
+        assertEquals(List.of("i \\ j", "0", "1", "2"), t.columnNames());
+        assertEquals(2, t.rowCount());
+        assertEquals(1, t.intColumn("i \\ j").get(1));
+        assertEquals(6, t.doubleColumn("2").get(1), 0.0);
     }
 
     @Test

@@ -65,18 +65,26 @@ class NotebookClaimsTest {
             new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),
             // 9: your own data
             new Claim("09-your-own-data.ipynb", "accuracy", "0.978"),
-            // 10: beyond dense layers
-            new Claim("10-beyond-dense-layers.ipynb", "z-by-hand", "-0.825"),
-            new Claim("10-beyond-dense-layers.ipynb", "z-by-library", "-0.825"),
-            new Claim("10-beyond-dense-layers.ipynb", "dk-by-hand", "0.100903"),
-            new Claim("10-beyond-dense-layers.ipynb", "dk-by-library", "0.100903"),
-            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.911"),
-            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.903"),
-            new Claim("10-beyond-dense-layers.ipynb", "comparison", "690"),
-            new Claim("10-beyond-dense-layers.ipynb", "comparison", "2410"),
+            // 10: beyond dense layers: a convolution worked on a digit, the conv net, backpropagation through time
+            new Claim("10-beyond-dense-layers.ipynb", "z-by-hand", "1.7875"),
+            new Claim("10-beyond-dense-layers.ipynb", "z-by-library", "1.7875"),
+            new Claim("10-beyond-dense-layers.ipynb", "delta-by-hand", "0.122990"),
+            new Claim("10-beyond-dense-layers.ipynb", "delta-by-library", "0.122990"),
+            new Claim("10-beyond-dense-layers.ipynb", "dk-by-hand", "0.094306"),
+            new Claim("10-beyond-dense-layers.ipynb", "db-by-hand", "0.230065"),
+            new Claim("10-beyond-dense-layers.ipynb", "gradient-check-passes", "true"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-parameters", "1370"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-parameters", "2410"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.942"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.911"),
+            new Claim("10-beyond-dense-layers.ipynb", "delta1-by-hand", "0.159814, 0.240737"),
+            new Claim("10-beyond-dense-layers.ipynb", "delta1-by-library", "0.159814, 0.240737"),
             new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio", "56"),
             new Claim("10-beyond-dense-layers.ipynb", "rnn-accuracy", "1.0"),
-            new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio-after", "0.13"));
+            new Claim("10-beyond-dense-layers.ipynb", "long-ratio", "198908"),
+            new Claim("10-beyond-dense-layers.ipynb", "short-epochs", "epoch 4"),
+            new Claim("10-beyond-dense-layers.ipynb", "long-epochs", "epoch 21"),
+            new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"));
 
     @TestFactory
     @DisplayName("are what the cells compute")

@@ -27,7 +27,12 @@ done
 
 python=${PYTHON:-/usr/bin/python3}
 "$python" -c 'import numpy, torch' 2>/dev/null \
-  || { echo "$python cannot import numpy and torch (Debian: apt-get install python3-numpy python3-torch)" >&2; exit 2; }
+  || { echo "$python cannot import numpy and torch (Debian: apt-get install python3-numpy python3-torch libopenblas0-pthread)" >&2; exit 2; }
+# Without an optimised BLAS, Debian's numpy falls back to netlib's reference libblas, 5-10x slower on W3:
+# a comparison against that would flatter this library.
+blas=$(PYTHONPATH=$here/python "$python" -c 'import numpy, workloads; print(workloads.blas_library())')
+[[ $blas == openblas || $blas == mkl ]] \
+  || { echo "numpy uses the '$blas' BLAS, not OpenBLAS: install it first (Debian: apt-get install libopenblas0-pthread)" >&2; exit 2; }
 
 jar=$root/benchmark/target/benchmark.jar
 if [[ ! -f $jar ]]; then

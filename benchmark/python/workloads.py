@@ -233,9 +233,28 @@ def run(lib, workload):
     else:
         ok = abs(final - 0.0035796351947998) <= 1e-9 * 0.0035796351947998
     out["final_loss_ok"] = ok
+    out["blas"] = blas_library()
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(json.dumps(out))
     return ok
+
+
+def blas_library():
+    """The BLAS this process has loaded (from /proc/self/maps): "openblas", "mkl", "reference" (netlib's
+    unoptimised libblas, which Debian installs for python3-numpy when no other BLAS is there and which is
+    several times slower on large products) or "unknown"."""
+    try:
+        with open("/proc/self/maps") as maps:
+            names = {line.split()[-1].rsplit("/", 1)[-1] for line in maps if "/" in line}
+    except OSError:
+        return "unknown"
+    if any("openblas" in n for n in names):
+        return "openblas"
+    if any("mkl" in n for n in names):
+        return "mkl"
+    if any(n.startswith("libblas.so") for n in names):
+        return "reference"
+    return "unknown"
 
 
 def main():

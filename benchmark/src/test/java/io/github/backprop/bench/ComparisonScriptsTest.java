@@ -98,6 +98,17 @@ class ComparisonScriptsTest {
         }
 
         @Test
+        @DisplayName("says which BLAS numpy runs on, and it is OpenBLAS where Debian's OpenBLAS is installed")
+        void namesItsBlas() throws Exception {
+            requireTool(PYTHON + " -c 'import numpy'");
+            Run r = run(null, PYTHON, "python/workloads.py", "numpy", "w1");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            boolean openblasInstalled = run(null, "dpkg", "-s", "libopenblas0-pthread").exit() == 0;
+            String expected = openblasInstalled ? "\"blas\": \"openblas\"" : "\"blas\": \"";
+            assertTrue(r.out().contains(expected), r.out());
+        }
+
+        @Test
         @DisplayName("generates W3's data bit for bit: the spec's checks on labels, counts and entries")
         void w3Data() throws Exception {
             requireTool(PYTHON + " -c 'import numpy'");

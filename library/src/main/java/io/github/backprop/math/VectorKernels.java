@@ -180,6 +180,13 @@ final class VectorKernels {
     static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                         int inner, int m, double scale, double[] c, int from, int to) {
         int blocks = (to - from) / 8;
+        if (blocks == 0 || m < 2 * L) {
+            // not one whole tile: nothing to pack, every entry in scalar code (as for the leftovers below)
+            for (int i = from; i < to; i++) {
+                scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
+            }
+            return;
+        }
         Scratch scratch = SCRATCH.get();
         double[] packedA = scratch.packedA(blocks * 8 * inner);
         // packedA[(block * inner + p) * 8 + r] = A(from + 8 block + r, p)
@@ -194,7 +201,7 @@ final class VectorKernels {
         }
         double[] panel = scratch.panel(inner * 2 * L);
         int j = 0;
-        for (; j + 2 * L <= m && blocks > 0; j += 2 * L) {
+        for (; j + 2 * L <= m; j += 2 * L) {
             // panel[p * 2L + q] = B(p, j + q)
             for (int p = 0; p < inner; p++) {
                 System.arraycopy(b, bOffset + p * ldb + j, panel, p * 2 * L, 2 * L);

@@ -1,6 +1,7 @@
 package io.github.backprop.data;
 
 import io.github.backprop.math.Matrix;
+import io.github.backprop.math.MatrixKernels;
 
 import io.github.backprop.nn.Inputs;
 
@@ -268,7 +269,8 @@ public final class Dataset {
             throw new IndexOutOfBoundsException("rows " + from + " to " + (from + count) + " are outside a dataset of "
                     + size + " samples");
         }
-        System.arraycopy(x, from * featureCount, xOut, 0, count * featureCount);
+        // a large batch is copied by all threads at once (MatrixKernels.copy): it mostly comes from main memory
+        MatrixKernels.copy(x, from * featureCount, xOut, 0, count * featureCount);
         System.arraycopy(y, from * targetCount, yOut, 0, count * targetCount);
     }
 

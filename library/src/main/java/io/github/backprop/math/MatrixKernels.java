@@ -244,6 +244,25 @@ public final class MatrixKernels {
     }
 
     /**
+     * Copies {@code count} values, like {@link System#arraycopy}; long runs are shared between
+     * threads, so that reading a mini-batch from a large data set (from main memory, most of the time)
+     * runs on every core at once. The arrays must not overlap.
+     *
+     * @param src values, read from {@code srcPos}
+     * @param srcPos index of the first value read
+     * @param dst values, written from {@code dstPos}
+     * @param dstPos index of the first value written
+     * @param count how many values
+     */
+    public static void copy(double[] src, int srcPos, double[] dst, int dstPos, int count) {
+        if (count < RowSplit.PARALLEL_VALUES) {
+            System.arraycopy(src, srcPos, dst, dstPos, count);
+            return;
+        }
+        RowSplit.run(count, true, (from, to) -> System.arraycopy(src, srcPos + from, dst, dstPos + from, to - from));
+    }
+
+    /**
      * Multiplies the first {@code count} values by {@code factor}.
      *
      * @param x values, modified

@@ -152,6 +152,18 @@ class MatrixKernelsTest {
             assertArrayEquals(expected, y);
         }
 
+        @ParameterizedTest(name = "{0} values")
+        @CsvSource({"0", "1", "7", "32767", "32768", "50176", "100353"})
+        @DisplayName("a copy, short or shared between threads, writes exactly the values asked for and nothing around them")
+        void copy(int count) {
+            double[] src = random(count + 5, 3);
+            double[] dst = random(count + 9, 4);
+            double[] expected = dst.clone();
+            System.arraycopy(src, 5, expected, 4, count);
+            MatrixKernels.copy(src, 5, dst, 4, count);
+            assertArrayEquals(expected, dst);
+        }
+
         @ParameterizedTest(name = "n={0}, k={1}, m={2}")
         @CsvSource({"1,1,1", "2,3,5", "7,13,11", "64,10,128", "5,1,3", "16,8,24"})
         @DisplayName("C = A · B")

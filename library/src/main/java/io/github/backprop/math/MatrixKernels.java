@@ -66,10 +66,11 @@ public final class MatrixKernels {
             // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
             // thread keeps reading the same rows of W, which it also updates (see addScaled)
             if ((long) n * k * m < RowSplit.PARALLEL_WORK) {
-                VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, 0, m);
+                VectorKernels.transposedB(a, aOffset, n, k, b, m, c, 0, m);
                 return;
             }
-            RowSplit.run(m, 4, true, (from, to) -> VectorKernels.dotProducts(a, aOffset, n, k, b, m, c, from, to));
+            RowSplit.run(m, 2 * VectorKernels.lanes(), true,
+                    (from, to) -> VectorKernels.transposedB(a, aOffset, n, k, b, m, c, from, to));
             return;
         }
         if (n < 8 || m * k < 64) {

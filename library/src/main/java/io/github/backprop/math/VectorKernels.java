@@ -8,17 +8,22 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector}). Loaded only when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}; see {@link MatrixKernels}.
  *
- * <p>For C = A · B and C = Aᵀ · B ({@link #product}) a tile of C, 8 rows by two vectors (16
- * columns with AVX-512), stays in registers while p runs over the whole inner dimension: each step
- * loads two vectors of B, broadcasts eight values of A and does sixteen fused multiply-adds. Every
- * entry is {@code fma(A(i,p), B(p,j), sum)} applied in ascending p from 0, in a vector lane or in a
- * scalar loop alike. For C = A · Bᵀ ({@link #dotProducts}) each entry is a dot product summed in
- * lanes, in an order given there. Either way the result does not depend on where an entry falls in
- * the tiling or on how the work is shared between threads.
+ * <p>Every product is built from one register tile: 8 rows of C by two vectors (16 columns with
+ * AVX-512) stay in registers while p runs over the inner dimension; each step loads two vectors of B,
+ * broadcasts eight values of A and does sixteen fused multiply-adds. {@link #product} (C = A · B and
+ * C = Aᵀ · B: the backpropagated sum and dW) packs A's rows and B's columns for it;
+ * {@link #transposedB} (C = A · Bᵀ: z = a_prev · Wᵀ) packs Bᵀ from B's rows and reads A in place.
+ * Every entry is {@code fma(A(i,p), B(p,j), sum)} applied in ascending p from 0, then multiplied by
+ * the scale, in a vector lane or in a scalar loop alike: the same bit for bit as the textbook triple
+ * loop with fused multiply-adds, wherever an entry falls in the tiling and however the work is shared
+ * between threads.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+
+    /** How many values of p {@link #transposedB} takes at a time: a panel is then 128 x 2L values (16 KB with AVX-512). */
+    static final int DEPTH = 128;
 
     private VectorKernels() {
     }
@@ -34,15 +39,86 @@ final class VectorKernels {
     }
 
     /**
-     * Columns {@code jFrom} to {@code jTo - 1} of C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k
-     * and C n x m, as dot products along k (no copy of B). Each entry is summed L terms at a time:
-     * lane q of a vector adds the terms p = q, q + L, q + 2L, ... with fused multiply-adds, then the
-     * lanes are added in order from lane 0, then the last {@code k % L} terms are fused in one by one
-     * ({@link #finish}). That order is the same for every entry and every thread.
+     * Rows {@code from} to {@code to - 1} of C = s · A · B, where A(i,p) = a[aOffset + i·aRow + p·aCol],
+     * B(p,j) = b[bOffset + p·ldb + j] and C (row-major, m columns) starts at c[0]; p runs over
+     * {@code inner} values, and each sum is multiplied by {@code scale} as it is stored.
+     *
+     * <p>Like an optimised BLAS, it first copies ("packs") A's rows, eight at a time, and then each
+     * panel of 2L columns of B into small contiguous arrays, so that the tile reads both at unit
+     * stride: the JIT then drops the bounds checks from the inner loop, and the panel stays in the
+     * nearest cache while every block of rows of A passes by. A block with fewer than eight rows is
+     * packed with zero rows after them, a panel with fewer than 2L columns with zero columns; their
+     * tiles are computed into a small array and only their real entries kept. Products smaller than
+     * a quarter of a tile are computed in scalar code.
      */
-    static void dotProducts(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c, int jFrom, int jTo) {
-        if (k < L) {
-            // not one full vector of terms: the fused multiply-adds one by one, which is what finish() would do
+    static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
+                        int inner, int m, double scale, double[] c, int from, int to) {
+        int rows = to - from;
+        if (rows * m * 4 < 8 * 2 * L) {
+            // a few entries: the tile would mostly multiply zeros (W1's products are all this small)
+            for (int i = from; i < to; i++) {
+                scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
+            }
+            return;
+        }
+        int blocks = (rows + 7) / 8;
+        Scratch scratch = SCRATCH.get();
+        double[] packedA = scratch.packedA(blocks * 8 * inner);
+        // packedA[(block * inner + p) * 8 + r] = A(from + 8 block + r, p), and 0 for the rows past the last
+        for (int block = 0; block < blocks; block++) {
+            int height = Math.min(8, to - from - block * 8);
+            for (int p = 0; p < inner; p++) {
+                int dst = (block * inner + p) * 8;
+                int src = aOffset + (from + block * 8) * aRow + p * aCol;
+                for (int r = 0; r < height; r++) {
+                    packedA[dst + r] = a[src + r * aRow];
+                }
+                for (int r = height; r < 8; r++) {
+                    packedA[dst + r] = 0.0;
+                }
+            }
+        }
+        double[] panel = scratch.panel(inner * 2 * L);
+        double[] edge = scratch.edges(8 * 2 * L);
+        for (int j = 0; j < m; j += 2 * L) {
+            int width = Math.min(2 * L, m - j);
+            // panel[p * 2L + q] = B(p, j + q), and 0 for the columns past the last
+            for (int p = 0; p < inner; p++) {
+                System.arraycopy(b, bOffset + p * ldb + j, panel, p * 2 * L, width);
+                java.util.Arrays.fill(panel, p * 2 * L + width, (p + 1) * 2 * L, 0.0);
+            }
+            for (int block = 0; block < blocks; block++) {
+                int i = from + block * 8;
+                int height = Math.min(8, to - i);
+                if (height == 8 && width == 2 * L) {
+                    tile8x2(packedA, block * inner * 8, panel, inner, scale, c, i * m + j, m);
+                } else {
+                    // an edge tile: computed whole into a small array, then only its real entries kept
+                    tile8x2(packedA, block * inner * 8, panel, inner, scale, edge, 0, 2 * L);
+                    for (int r = 0; r < height; r++) {
+                        System.arraycopy(edge, r * 2 * L, c, (i + r) * m + j, width);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Columns {@code jFrom} to {@code jTo - 1} of C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k
+     * and C n x m: z = a_prev · Wᵀ, with W's rows the columns of C. Each entry is
+     * {@code fma(A(i,p), B(j,p), sum)} in ascending p from 0, the textbook fused loop.
+     *
+     * <p>The same 8 x 2L register tile as {@link #product}, with Bᵀ packed a panel of 2L rows of B at a
+     * time (read along B's rows, so W is read where it lies), {@value #DEPTH} values of p at a time so
+     * that a panel stays in the nearest cache; A's rows are read in place, eight at a time. A panel
+     * with fewer than 2L columns is packed with zeros after them, and a block with fewer than eight
+     * rows reads its last row again; their tiles are computed into a small array and only their real
+     * entries kept. Products smaller than a quarter of a tile are computed in scalar code.
+     */
+    static void transposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c, int jFrom,
+                            int jTo) {
+        int cols = jTo - jFrom;
+        if (n * cols * 4 < 8 * 2 * L) {
             for (int i = 0; i < n; i++) {
                 for (int j = jFrom; j < jTo; j++) {
                     double sum = 0;
@@ -54,177 +130,167 @@ final class VectorKernels {
             }
             return;
         }
-        double[] lanes = new double[L];
-        int blocksEnd = n / 4 * 4;
-        int j = jFrom;
-        // four rows of B at a time, outermost, so that they stay in the nearest cache while all rows of A pass by
-        for (; j + 3 < jTo; j += 4) {
-            for (int i = 0; i < blocksEnd; i += 4) {
-                tile4x4(a, aOffset + i * k, b, j * k, k, c, i * m + j, m, lanes);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int jj = i < blocksEnd ? j : jFrom; jj < jTo; jj++) {
-                c[i * m + jj] = dot(a, aOffset + i * k, b, jj * k, k, lanes);
-            }
-        }
-    }
-
-    /**
-     * One dot product of k terms, A's row from {@code ai} and B's row from {@code bj}, in the order of
-     * {@link #dotProducts}, in scalar code: it computes the leftover rows and columns, which are
-     * called too rarely for the JIT to compile Vector API calls early (uncompiled, they run many
-     * times slower than scalar code).
-     */
-    private static double dot(double[] a, int ai, double[] b, int bj, int k, double[] lanes) {
-        java.util.Arrays.fill(lanes, 0.0);
-        int full = k - k % L;
-        for (int p = 0; p < full; p += L) {
-            for (int q = 0; q < L; q++) {
-                lanes[q] = Math.fma(a[ai + p + q], b[bj + p + q], lanes[q]);
-            }
-        }
-        return finish(lanes, a, ai, b, bj, k);
-    }
-
-    /** Adds the lanes of {@code sum} in order from lane 0, then fuses in the last {@code k % L} terms one by one. */
-    private static double finish(DoubleVector sum, double[] a, int ai, double[] b, int bj, int k, double[] lanes) {
-        sum.intoArray(lanes, 0);
-        return finish(lanes, a, ai, b, bj, k);
-    }
-
-    private static double finish(double[] lanes, double[] a, int ai, double[] b, int bj, int k) {
-        double total = 0;
-        for (int q = 0; q < L; q++) {
-            total += lanes[q];
-        }
-        for (int p = k - k % L; p < k; p++) {
-            total = Math.fma(a[ai + p], b[bj + p], total);
-        }
-        return total;
-    }
-
-    /** A 4 x 4 tile of C = A · Bᵀ: A's four rows from {@code ai}, B's four rows from {@code bj}, C's tile at {@code ci}. */
-    private static void tile4x4(double[] a, int ai, double[] b, int bj, int k, double[] c, int ci, int m,
-                                double[] lanes) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = c00;
-        DoubleVector c02 = c00;
-        DoubleVector c03 = c00;
-        DoubleVector c10 = c00;
-        DoubleVector c11 = c00;
-        DoubleVector c12 = c00;
-        DoubleVector c13 = c00;
-        DoubleVector c20 = c00;
-        DoubleVector c21 = c00;
-        DoubleVector c22 = c00;
-        DoubleVector c23 = c00;
-        DoubleVector c30 = c00;
-        DoubleVector c31 = c00;
-        DoubleVector c32 = c00;
-        DoubleVector c33 = c00;
-        for (int p = 0; p + L <= k; p += L) {
-            DoubleVector a0 = DoubleVector.fromArray(S, a, ai + 0 * k + p);
-            DoubleVector a1 = DoubleVector.fromArray(S, a, ai + 1 * k + p);
-            DoubleVector a2 = DoubleVector.fromArray(S, a, ai + 2 * k + p);
-            DoubleVector a3 = DoubleVector.fromArray(S, a, ai + 3 * k + p);
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bj + 0 * k + p);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bj + 1 * k + p);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bj + 2 * k + p);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bj + 3 * k + p);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c02 = a0.fma(b2, c02);
-            c03 = a0.fma(b3, c03);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c12 = a1.fma(b2, c12);
-            c13 = a1.fma(b3, c13);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            c22 = a2.fma(b2, c22);
-            c23 = a2.fma(b3, c23);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            c32 = a3.fma(b2, c32);
-            c33 = a3.fma(b3, c33);
-        }
-        c[ci + 0 * m + 0] = finish(c00, a, ai + 0 * k, b, bj + 0 * k, k, lanes);
-        c[ci + 0 * m + 1] = finish(c01, a, ai + 0 * k, b, bj + 1 * k, k, lanes);
-        c[ci + 0 * m + 2] = finish(c02, a, ai + 0 * k, b, bj + 2 * k, k, lanes);
-        c[ci + 0 * m + 3] = finish(c03, a, ai + 0 * k, b, bj + 3 * k, k, lanes);
-        c[ci + 1 * m + 0] = finish(c10, a, ai + 1 * k, b, bj + 0 * k, k, lanes);
-        c[ci + 1 * m + 1] = finish(c11, a, ai + 1 * k, b, bj + 1 * k, k, lanes);
-        c[ci + 1 * m + 2] = finish(c12, a, ai + 1 * k, b, bj + 2 * k, k, lanes);
-        c[ci + 1 * m + 3] = finish(c13, a, ai + 1 * k, b, bj + 3 * k, k, lanes);
-        c[ci + 2 * m + 0] = finish(c20, a, ai + 2 * k, b, bj + 0 * k, k, lanes);
-        c[ci + 2 * m + 1] = finish(c21, a, ai + 2 * k, b, bj + 1 * k, k, lanes);
-        c[ci + 2 * m + 2] = finish(c22, a, ai + 2 * k, b, bj + 2 * k, k, lanes);
-        c[ci + 2 * m + 3] = finish(c23, a, ai + 2 * k, b, bj + 3 * k, k, lanes);
-        c[ci + 3 * m + 0] = finish(c30, a, ai + 3 * k, b, bj + 0 * k, k, lanes);
-        c[ci + 3 * m + 1] = finish(c31, a, ai + 3 * k, b, bj + 1 * k, k, lanes);
-        c[ci + 3 * m + 2] = finish(c32, a, ai + 3 * k, b, bj + 2 * k, k, lanes);
-        c[ci + 3 * m + 3] = finish(c33, a, ai + 3 * k, b, bj + 3 * k, k, lanes);
-    }
-
-    /**
-     * Rows {@code from} to {@code to - 1} of C = s · A · B, where A(i,p) = a[aOffset + i·aRow + p·aCol],
-     * B(p,j) = b[bOffset + p·ldb + j] and C (row-major, m columns) starts at c[0]; p runs over
-     * {@code inner} values, and each sum is multiplied by {@code scale} as it is stored.
-     *
-     * <p>Like an optimised BLAS, it first copies ("packs") A's rows, eight at a time, and then each
-     * panel of 2L columns of B into small contiguous arrays, so that the tile reads both at unit
-     * stride: the JIT then drops the bounds checks from the inner loop, and the panel stays in the
-     * nearest cache while every block of rows of A passes by.
-     */
-    static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
-                        int inner, int m, double scale, double[] c, int from, int to) {
-        int blocks = (to - from) / 8;
-        if (blocks == 0 || m < 2 * L) {
-            // not one whole tile: nothing to pack, every entry in scalar code (as for the leftovers below)
-            for (int i = from; i < to; i++) {
-                scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
-            }
-            return;
-        }
         Scratch scratch = SCRATCH.get();
-        double[] packedA = scratch.packedA(blocks * 8 * inner);
-        // packedA[(block * inner + p) * 8 + r] = A(from + 8 block + r, p)
-        for (int block = 0; block < blocks; block++) {
-            for (int p = 0; p < inner; p++) {
-                int dst = (block * inner + p) * 8;
-                int src = aOffset + (from + block * 8) * aRow + p * aCol;
-                for (int r = 0; r < 8; r++) {
-                    packedA[dst + r] = a[src + r * aRow];
+        double[] panel = scratch.panel(Math.min(k, DEPTH) * 2 * L);
+        int blocks = (n + 7) / 8;
+        double[] edges = scratch.edges(blocks * 8 * 2 * L);
+        for (int j = jFrom; j < jTo; j += 2 * L) {
+            int width = Math.min(2 * L, jTo - j);
+            for (int p0 = 0; p0 < k; p0 += DEPTH) {
+                int depth = Math.min(DEPTH, k - p0);
+                // panel[p * 2L + q] = B(j + q, p0 + p), and 0 for the columns past the last
+                for (int q = 0; q < width; q++) {
+                    int src = (j + q) * k + p0;
+                    for (int p = 0; p < depth; p++) {
+                        panel[p * 2 * L + q] = b[src + p];
+                    }
+                }
+                for (int q = width; q < 2 * L; q++) {
+                    for (int p = 0; p < depth; p++) {
+                        panel[p * 2 * L + q] = 0.0;
+                    }
+                }
+                for (int block = 0; block < blocks; block++) {
+                    int i = block * 8;
+                    int height = Math.min(8, n - i);
+                    int ai = aOffset + i * k + p0;
+                    if (height == 8 && width == 2 * L) {
+                        tileRows(a, ai, k, 8, panel, depth, p0 == 0, c, i * m + j, m);
+                    } else {
+                        tileRows(a, ai, k, height, panel, depth, p0 == 0, edges, block * 8 * 2 * L, 2 * L);
+                    }
+                }
+            }
+            for (int block = 0; block < blocks; block++) {
+                int i = block * 8;
+                if (i + 8 > n || width < 2 * L) {
+                    for (int r = 0; r < Math.min(8, n - i); r++) {
+                        System.arraycopy(edges, (block * 8 + r) * 2 * L, c, (i + r) * m + j, width);
+                    }
                 }
             }
         }
-        double[] panel = scratch.panel(inner * 2 * L);
-        int j = 0;
-        for (; j + 2 * L <= m; j += 2 * L) {
-            // panel[p * 2L + q] = B(p, j + q)
-            for (int p = 0; p < inner; p++) {
-                System.arraycopy(b, bOffset + p * ldb + j, panel, p * 2 * L, 2 * L);
-            }
-            for (int block = 0; block < blocks; block++) {
-                tile8x2(packedA, block * inner * 8, panel, inner, scale, c, (from + block * 8) * m + j, m);
-            }
+    }
+
+    /**
+     * An 8 x 2L tile of C at {@code ci} (rows {@code m} apart) from eight rows of A read in place, from
+     * {@code ai} and {@code aRow} apart ({@code height} of them real: the others repeat the last), and
+     * a packed panel of Bᵀ, over {@code depth} values of p: starting from zero if {@code first}, otherwise
+     * from the sums stored there by the previous slice of p.
+     */
+    private static void tileRows(double[] a, int ai, int aRow, int height, double[] panel, int depth, boolean first,
+                                 double[] c, int ci, int m) {
+        int a0 = ai;
+        int a1 = ai + Math.min(1, height - 1) * aRow;
+        int a2 = ai + Math.min(2, height - 1) * aRow;
+        int a3 = ai + Math.min(3, height - 1) * aRow;
+        int a4 = ai + Math.min(4, height - 1) * aRow;
+        int a5 = ai + Math.min(5, height - 1) * aRow;
+        int a6 = ai + Math.min(6, height - 1) * aRow;
+        int a7 = ai + Math.min(7, height - 1) * aRow;
+        DoubleVector c00;
+        DoubleVector c01;
+        DoubleVector c10;
+        DoubleVector c11;
+        DoubleVector c20;
+        DoubleVector c21;
+        DoubleVector c30;
+        DoubleVector c31;
+        DoubleVector c40;
+        DoubleVector c41;
+        DoubleVector c50;
+        DoubleVector c51;
+        DoubleVector c60;
+        DoubleVector c61;
+        DoubleVector c70;
+        DoubleVector c71;
+        if (first) {
+            c00 = DoubleVector.zero(S);
+            c01 = c00;
+            c10 = c00;
+            c11 = c00;
+            c20 = c00;
+            c21 = c00;
+            c30 = c00;
+            c31 = c00;
+            c40 = c00;
+            c41 = c00;
+            c50 = c00;
+            c51 = c00;
+            c60 = c00;
+            c61 = c00;
+            c70 = c00;
+            c71 = c00;
+        } else {
+            c00 = DoubleVector.fromArray(S, c, ci);
+            c01 = DoubleVector.fromArray(S, c, ci + L);
+            c10 = DoubleVector.fromArray(S, c, ci + m);
+            c11 = DoubleVector.fromArray(S, c, ci + m + L);
+            c20 = DoubleVector.fromArray(S, c, ci + 2 * m);
+            c21 = DoubleVector.fromArray(S, c, ci + 2 * m + L);
+            c30 = DoubleVector.fromArray(S, c, ci + 3 * m);
+            c31 = DoubleVector.fromArray(S, c, ci + 3 * m + L);
+            c40 = DoubleVector.fromArray(S, c, ci + 4 * m);
+            c41 = DoubleVector.fromArray(S, c, ci + 4 * m + L);
+            c50 = DoubleVector.fromArray(S, c, ci + 5 * m);
+            c51 = DoubleVector.fromArray(S, c, ci + 5 * m + L);
+            c60 = DoubleVector.fromArray(S, c, ci + 6 * m);
+            c61 = DoubleVector.fromArray(S, c, ci + 6 * m + L);
+            c70 = DoubleVector.fromArray(S, c, ci + 7 * m);
+            c71 = DoubleVector.fromArray(S, c, ci + 7 * m + L);
         }
-        // The leftover columns, and the rows after the last block of 8, in scalar code: they are called
-        // too rarely for the JIT to compile Vector API calls early (uncompiled, those run many times slower).
-        int blocksEnd = from + blocks * 8;
-        for (int i = from; i < blocksEnd; i++) {
-            scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, j, m);
+        for (int p = 0; p < depth; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, panel, p * 2 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, panel, p * 2 * L + L);
+            DoubleVector x;
+            x = DoubleVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, a[a6 + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, a[a7 + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
         }
-        for (int i = blocksEnd; i < to; i++) {
-            scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
-        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + m);
+        c11.intoArray(c, ci + m + L);
+        c20.intoArray(c, ci + 2 * m);
+        c21.intoArray(c, ci + 2 * m + L);
+        c30.intoArray(c, ci + 3 * m);
+        c31.intoArray(c, ci + 3 * m + L);
+        c40.intoArray(c, ci + 4 * m);
+        c41.intoArray(c, ci + 4 * m + L);
+        c50.intoArray(c, ci + 5 * m);
+        c51.intoArray(c, ci + 5 * m + L);
+        c60.intoArray(c, ci + 6 * m);
+        c61.intoArray(c, ci + 6 * m + L);
+        c70.intoArray(c, ci + 7 * m);
+        c71.intoArray(c, ci + 7 * m + L);
     }
 
     /** Per-thread packing arrays, grown as needed. */
     private static final class Scratch {
         private double[] packedA = new double[0];
         private double[] panel = new double[0];
+        private double[] edges = new double[0];
 
         double[] packedA(int size) {
             if (packedA.length < size) {
@@ -238,6 +304,13 @@ final class VectorKernels {
                 panel = new double[size];
             }
             return panel;
+        }
+
+        double[] edges(int size) {
+            if (edges.length < size) {
+                edges = new double[size];
+            }
+            return edges;
         }
     }
 

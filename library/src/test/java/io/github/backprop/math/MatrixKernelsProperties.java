@@ -62,18 +62,19 @@ class MatrixKernelsProperties {
     }
 
     @Property(tries = 300)
-    @Label("the Vector API dot products add their terms in lanes, then the lanes in order, then the last terms one by one")
-    void vectorDotProducts(@ForAll @IntRange(min = 1, max = 23) int n, @ForAll @IntRange(min = 1, max = 90) int k,
-                           @ForAll @IntRange(min = 1, max = 23) int m, @ForAll @IntRange(min = 0, max = 5) int offset,
-                           @ForAll @IntRange(min = 0, max = 23) int from, @ForAll @IntRange(min = 0, max = 23) int count) {
+    @Label("the Vector API's z = a · Wᵀ fuses the terms in ascending p, as the triple loop with fma does, in slices of p or not")
+    void vectorTransposedB(@ForAll @IntRange(min = 1, max = 23) int n, @ForAll @IntRange(min = 1, max = 300) int k,
+                           @ForAll @IntRange(min = 1, max = 40) int m, @ForAll @IntRange(min = 0, max = 5) int offset,
+                           @ForAll @IntRange(min = 0, max = 40) int from, @ForAll @IntRange(min = 0, max = 40) int count) {
         int start = Math.min(from, m);
         int end = Math.min(m, start + count);
         double[] a = random(offset + n * k, k);
         double[] b = random(m * k, m);
         double[] c = random(n * m, 3);
         double[] before = c.clone();
-        VectorKernels.dotProducts(a, offset, n, k, b, m, c, start, end);
-        double[] expected = MatrixKernelsTest.laneDotProducts(a, offset, n, k, b, m);
+        VectorKernels.transposedB(a, offset, n, k, b, m, c, start, end);
+        // Bᵀ(p,j) = B(j,p) = b[j*k + p]
+        double[] expected = MatrixKernelsTest.textbook(a, offset, k, 1, b, 0, 1, k, k, n, m, true);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 // only the columns from start to end - 1 are computed

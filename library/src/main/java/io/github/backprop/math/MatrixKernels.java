@@ -35,7 +35,24 @@ public final class MatrixKernels {
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equalsIgnoreCase(System.getProperty("backprop.vector"));
 
+    /**
+     * Large products (of {@link RowSplit#PARALLEL_WORK} multiply-adds or more) so far, all on the Vector
+     * API tiles, and shared between threads. Small products use the tiles
+     * only after {@link #TILES_WARM} of these: by then the JIT has compiled the tiles. Before that,
+     * and in a network whose products are all small, they use {@code RowKernels}, whose loops the JIT
+     * compiles quickly, instead of tiles that would run uncompiled, tens of times slower, for the first
+     * hundreds of steps. Both compute the same sums bit for bit. (Counted without synchronisation: an
+     * approximate count is enough.)
+     */
+    private static int largeProducts;
+
+    static final int TILES_WARM = 1000;
+
     private MatrixKernels() {
+    }
+
+    static boolean tilesWarm() {
+        return largeProducts >= TILES_WARM;
     }
 
     /**
@@ -66,9 +83,14 @@ public final class MatrixKernels {
             // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
             // thread keeps reading the same rows of W, which it also updates (see addScaled)
             if ((long) n * k * m < RowSplit.PARALLEL_WORK) {
-                VectorKernels.transposedB(a, aOffset, n, k, b, m, c, 0, m);
+                if (tilesWarm()) {
+                    VectorKernels.transposedB(a, aOffset, n, k, b, m, c, 0, m);
+                } else {
+                    RowKernels.transposedB(a, aOffset, n, k, b, m, c);
+                }
                 return;
             }
+            largeProducts++;
             RowSplit.run(m, 2 * VectorKernels.lanes(), true,
                     (from, to) -> VectorKernels.transposedB(a, aOffset, n, k, b, m, c, from, to));
             return;
@@ -167,12 +189,17 @@ public final class MatrixKernels {
     private static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                                 int inner, int rows, int m, double s, double[] c) {
         if ((long) rows * inner * m < RowSplit.PARALLEL_WORK) {
-            if (VECTOR) {
+            if (!VECTOR) {
+                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+            } else if (tilesWarm()) {
                 VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
             } else {
-                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+                RowKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
             }
             return;
+        }
+        if (VECTOR) {
+            largeProducts++;
         }
         // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
         RowSplit.run(rows, true, (from, to) -> {

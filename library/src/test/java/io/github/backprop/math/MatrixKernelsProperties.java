@@ -84,6 +84,25 @@ class MatrixKernelsProperties {
         }
     }
 
+    @Property(tries = 300)
+    @Label("the row-by-row kernels for small products fuse the terms in ascending p, the same sums as the tiles")
+    void rowKernels(@ForAll @IntRange(min = 1, max = 37) int n, @ForAll @IntRange(min = 1, max = 70) int inner,
+                    @ForAll @IntRange(min = 1, max = 45) int m, @ForAll boolean transposedA,
+                    @ForAll @IntRange(min = 0, max = 5) int offset, @ForAll("scales") double scale) {
+        int aRow = transposedA ? 1 : inner;
+        int aCol = transposedA ? n : 1;
+        double[] a = random(offset + n * inner, n);
+        double[] b = random(offset + inner * m, m);
+        double[] c = new double[n * m];
+        RowKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+        assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, true), scale), c);
+        // z = a · Wᵀ: B here is m x inner, Bᵀ(p,j) = b[j*inner + p]
+        double[] w = random(m * inner, inner);
+        double[] z = new double[n * m];
+        RowKernels.transposedB(a, offset, n, inner, w, m, z);
+        assertArrayEquals(textbook(a, offset, inner, 1, w, 0, 1, inner, inner, n, m, true), z);
+    }
+
     @Provide
     Arbitrary<Double> scales() {
         return Arbitraries.of(1.0, 0.25, 1.0 / 3, -2.5);

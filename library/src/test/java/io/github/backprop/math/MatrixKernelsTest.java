@@ -65,6 +65,34 @@ class MatrixKernelsTest {
     }
 
     @Nested
+    @DisplayName("the choice between row kernels and tiles for small products")
+    class Choice {
+        @Test
+        @DisplayName("small products move to the tiles after a thousand large products, with the same results")
+        void smallProductsMoveToTheTilesOnceTheyAreWarm() {
+            double[] a = random(32 * 64, 1);
+            double[] w = random(10 * 64, 2);
+            double[] before = new double[32 * 10];
+            MatrixKernels.multiplyTransposedB(a, 0, 32, 64, w, 10, before);
+            int n = 64;
+            int k = 128;
+            int m = 128;
+            assertTrue((long) n * k * m >= RowSplit.PARALLEL_WORK, "a large product");
+            double[] big = random(n * k, 3);
+            double[] bigW = random(m * k, 4);
+            double[] z = new double[n * m];
+            for (int i = 0; i < MatrixKernels.TILES_WARM; i++) {
+                MatrixKernels.multiplyTransposedB(big, 0, n, k, bigW, m, z);
+            }
+            assertTrue(MatrixKernels.tilesWarm());
+            double[] after = new double[32 * 10];
+            MatrixKernels.multiplyTransposedB(a, 0, 32, 64, w, 10, after);
+            assertArrayEquals(before, after);
+            assertArrayEquals(textbook(a, 0, 64, 1, w, 0, 1, 64, 64, 32, 10, true), after);
+        }
+    }
+
+    @Nested
     @DisplayName("MatrixKernels, the front door, on odd and tiny shapes")
     class FrontDoor {
         @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")

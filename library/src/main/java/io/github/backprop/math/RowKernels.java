@@ -74,28 +74,73 @@ final class RowKernels {
 
     private static void rows(double[] a, int aOffset, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
                              double scale, double[] c, int from, int to) {
-        double[] sums = SCRATCH.get().sums(m);
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(sums, 0, m, 0.0);
-            int ai = aOffset + i * aRow;
-            for (int p = 0; p < inner; p++) {
-                double x = a[ai + p * aCol];
-                double[] row = rowsOfB[p];
-                for (int j = 0; j < m; j++) {
-                    sums[j] = Math.fma(x, row[j], sums[j]);
-                }
-            }
-            int ci = i * m;
+        Scratch scratch = SCRATCH.get();
+        double[] s0 = scratch.sums(0, m);
+        double[] s1 = scratch.sums(1, m);
+        double[] s2 = scratch.sums(2, m);
+        double[] s3 = scratch.sums(3, m);
+        int i = from;
+        // four rows of C at a time: each value of B's row is loaded once for four multiply-adds
+        for (; i + 3 < to; i += 4) {
+            fourRows(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1, s2, s3);
+            store(s0, scale, c, i * m, m);
+            store(s1, scale, c, (i + 1) * m, m);
+            store(s2, scale, c, (i + 2) * m, m);
+            store(s3, scale, c, (i + 3) * m, m);
+        }
+        for (; i < to; i++) {
+            oneRow(a, aOffset + i * aRow, aCol, rowsOfB, inner, m, s0);
+            store(s0, scale, c, i * m, m);
+        }
+    }
+
+    /** The sums of four rows of C, A's rows from {@code ai} and {@code aRow} apart. (A method of its own: the JIT compiles it sooner.) */
+    private static void fourRows(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
+                                 double[] s0, double[] s1, double[] s2, double[] s3) {
+        java.util.Arrays.fill(s0, 0, m, 0.0);
+        java.util.Arrays.fill(s1, 0, m, 0.0);
+        java.util.Arrays.fill(s2, 0, m, 0.0);
+        java.util.Arrays.fill(s3, 0, m, 0.0);
+        for (int p = 0; p < inner; p++) {
+            int ap = ai + p * aCol;
+            double x0 = a[ap];
+            double x1 = a[ap + aRow];
+            double x2 = a[ap + 2 * aRow];
+            double x3 = a[ap + 3 * aRow];
+            double[] row = rowsOfB[p];
             for (int j = 0; j < m; j++) {
-                c[ci + j] = sums[j] * scale;
+                double bj = row[j];
+                s0[j] = Math.fma(x0, bj, s0[j]);
+                s1[j] = Math.fma(x1, bj, s1[j]);
+                s2[j] = Math.fma(x2, bj, s2[j]);
+                s3[j] = Math.fma(x3, bj, s3[j]);
             }
+        }
+    }
+
+    /** The sums of one row of C, A's row from {@code ai}. */
+    private static void oneRow(double[] a, int ai, int aCol, double[][] rowsOfB, int inner, int m, double[] sums) {
+        java.util.Arrays.fill(sums, 0, m, 0.0);
+        for (int p = 0; p < inner; p++) {
+            double x = a[ai + p * aCol];
+            double[] row = rowsOfB[p];
+            for (int j = 0; j < m; j++) {
+                sums[j] = Math.fma(x, row[j], sums[j]);
+            }
+        }
+    }
+
+    /** c[ci + j] = sums[j] * scale for j below m. */
+    private static void store(double[] sums, double scale, double[] c, int ci, int m) {
+        for (int j = 0; j < m; j++) {
+            c[ci + j] = sums[j] * scale;
         }
     }
 
     /** Per-thread copies of B's rows and a row of sums, grown as needed. */
     private static final class Scratch {
         private double[][] rows = new double[0][];
-        private double[] sums = new double[0];
+        private final double[][] sums = new double[4][0];
 
         double[][] rows(int count, int length) {
             int width = rows.length == 0 ? 0 : rows[0].length;
@@ -105,11 +150,11 @@ final class RowKernels {
             return rows;
         }
 
-        double[] sums(int length) {
-            if (sums.length < length) {
-                sums = new double[length];
+        double[] sums(int which, int length) {
+            if (sums[which].length < length) {
+                sums[which] = new double[length];
             }
-            return sums;
+            return sums[which];
         }
     }
 

@@ -13,23 +13,23 @@ package io.github.backprop.math;
  * <p>Shapes use the names of the textbook product: {@code A} is n x k, {@code B} as stated,
  * {@code C} the result.
  *
- * <p><b>How fast.</b> Two implementations compute the same sums:
+ * <p><b>How fast.</b> Two kinds of kernel compute these sums:
  * <ul>
+ *   <li>loops along the rows of C that the JIT vectorises itself ({@code RowKernels}), with the same
+ *       rounding as the textbook triple loop: each entry adds A(i,p)·B(p,j) in ascending p;</li>
  *   <li>with the JVM option {@code --add-modules jdk.incubator.vector}, register-tiled kernels on
- *       the incubating Vector API ({@code VectorKernels}: tiles of C held in SIMD registers, fused
- *       multiply-adds), several times faster on large products;</li>
- *   <li>otherwise plain loops that the JIT vectorises ({@code PlainKernels}), with the same
- *       rounding as the textbook triple loop.</li>
+ *       the incubating Vector API ({@code VectorKernels}: tiles of C held in SIMD registers),
+ *       several times faster on large products. They fuse each term in with a fused multiply-add
+ *       (one rounding instead of two), and so do the row loops that compute this JVM's small
+ *       products until the tiles are compiled: both give the same sums bit for bit.</li>
  * </ul>
- * The two round differently (a fused multiply-add rounds once, and the Vector API dot products of
- * A · Bᵀ add their terms in several lanes), so results can differ in the last digits between JVMs
- * started with and without the option; each is deterministic on its own. The system property
- * {@code backprop.vector=false} turns the Vector API kernels off. Products of more than about a
- * million multiply-adds, and the gradient-descent step on more than 32,768 values, are shared
- * between threads by neurons: z's columns, dW's rows and W's rows, so that each thread keeps
- * working on the same part of W (system property {@code backprop.threads}, by default every
- * processor). Every entry is computed by one thread in a fixed order, so the result does not
- * depend on the number of threads.
+ * So results can differ in the last digits between JVMs started with and without the option;
+ * each is deterministic on its own. The system property {@code backprop.vector=false} turns the
+ * Vector API kernels off. Products of more than about a million multiply-adds, and the
+ * gradient-descent step on more than 32,768 values, are shared between threads by neurons: z's
+ * columns, dW's rows and W's rows, so that each thread keeps working on the same part of W (system
+ * property {@code backprop.threads}, by default every processor). Every entry is computed by one
+ * thread in a fixed order, so the result does not depend on the number of threads.
  */
 public final class MatrixKernels {
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
@@ -78,61 +78,22 @@ public final class MatrixKernels {
      * @param c result (n x m), overwritten
      */
     public static void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        if (VECTOR) {
-            // dot products along k, several terms at a time
+        boolean large = (long) n * k * m >= RowSplit.PARALLEL_WORK;
+        if (VECTOR && large) {
+            largeProducts++;
+            // the tiles with B(p,j) = b[j·k + p]: their packing reads Wᵀ straight from W's rows;
             // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
             // thread keeps reading the same rows of W, which it also updates (see addScaled)
-            if ((long) n * k * m < RowSplit.PARALLEL_WORK) {
-                if (tilesWarm()) {
-                    VectorKernels.transposedB(a, aOffset, n, k, b, m, c, 0, m);
-                } else {
-                    RowKernels.transposedB(a, aOffset, n, k, b, m, c);
-                }
-                return;
-            }
-            largeProducts++;
             RowSplit.run(m, 2 * VectorKernels.lanes(), true,
                     (from, to) -> VectorKernels.transposedB(a, aOffset, n, k, b, m, c, from, to));
-            return;
+        } else if (VECTOR && tilesWarm()) {
+            VectorKernels.transposedB(a, aOffset, n, k, b, m, c, 0, m);
+        } else if (!large) {
+            RowKernels.transposedB(VECTOR, a, aOffset, k, b, m, c, 0, n);
+        } else {
+            // the plain loops share the rows of C, the samples
+            RowSplit.run(n, true, (from, to) -> RowKernels.transposedB(false, a, aOffset, k, b, m, c, from, to));
         }
-        if (n < 8 || m * k < 64) {
-            // few rows or a tiny B: dot products, no copy of B
-            PlainKernels.dotProducts(a, aOffset, n, k, b, m, c);
-            return;
-        }
-        // Many rows: copy Bᵀ once (k x m) so the inner loops run along a row of C, which the JIT
-        // vectorises; a dot product's running sum cannot be vectorised without changing its rounding.
-        double[] bT = scratch(k * m);
-        transpose(b, m, k, bT);
-        product(a, aOffset, k, 1, bT, 0, m, k, n, m, 1.0, c);
-    }
-
-    /** Bᵀ (k x m) from B (m x k), in square blocks so that reads and writes both stay within a few cache lines. */
-    private static void transpose(double[] b, int m, int k, double[] bT) {
-        final int block = 16;
-        for (int j0 = 0; j0 < m; j0 += block) {
-            int jEnd = Math.min(m, j0 + block);
-            for (int p0 = 0; p0 < k; p0 += block) {
-                int pEnd = Math.min(k, p0 + block);
-                for (int j = j0; j < jEnd; j++) {
-                    int bj = j * k;
-                    for (int p = p0; p < pEnd; p++) {
-                        bT[p * m + j] = b[bj + p];
-                    }
-                }
-            }
-        }
-    }
-
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[1][0]);
-
-    /** A per-thread work array of at least {@code size} values (contents undefined). */
-    private static double[] scratch(int size) {
-        double[][] holder = SCRATCH.get();
-        if (holder[0].length < size) {
-            holder[0] = new double[size];
-        }
-        return holder[0];
     }
 
     /**
@@ -188,27 +149,21 @@ public final class MatrixKernels {
     /** C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j]. */
     private static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                                 int inner, int rows, int m, double s, double[] c) {
-        if ((long) rows * inner * m < RowSplit.PARALLEL_WORK) {
-            if (!VECTOR) {
-                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
-            } else if (tilesWarm()) {
-                VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
-            } else {
-                RowKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
-            }
-            return;
-        }
-        if (VECTOR) {
+        boolean large = (long) rows * inner * m >= RowSplit.PARALLEL_WORK;
+        if (VECTOR && large) {
             largeProducts++;
+            // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
+            RowSplit.run(rows, true, (from, to) ->
+                    VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to));
+        } else if (VECTOR && tilesWarm()) {
+            VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+        } else if (!large) {
+            RowKernels.product(VECTOR, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
+        } else {
+            // the plain loops, shared by rows of C as well
+            RowSplit.run(rows, true, (from, to) ->
+                    RowKernels.product(false, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to));
         }
-        // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
-        RowSplit.run(rows, true, (from, to) -> {
-            if (VECTOR) {
-                VectorKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
-            } else {
-                PlainKernels.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to);
-            }
-        });
     }
 
     /**

@@ -1,17 +1,18 @@
 package io.github.backprop.math;
 
 /**
- * Small products with fused multiply-adds, one row of C at a time, in loops the JIT vectorises by
- * itself. Used with the Vector API kernels, for the products too small to share between threads:
- * while {@link VectorKernels}' tiles are not yet compiled by the JIT's optimising compiler they run
- * tens of times slower than these loops, and a small network (W2 in the benchmark) would spend its
- * first hundreds of steps waiting for them.
+ * Matrix products one row of C at a time, in loops the JIT vectorises by itself: the plain kernels
+ * (used without the Vector API, in the notebooks and on Binder), and the small products of the
+ * Vector API kernels (see {@link MatrixKernels}).
  *
- * <p>Every entry is {@code fma(A(i,p), B(p,j), sum)} applied in ascending p from 0, then multiplied
- * by the scale: the same bit for bit as the tiles, so which of the two computes a product never
- * changes its result. The loop along a row of C reads a copy of B's row p and a row of sums at the
- * same index, the only form in which the JIT (C2, JDK 17) can prove that the arrays do not overlap
- * and use SIMD registers.
+ * <p>Every entry is the sum over p of A(i,p)·B(p,j) in ascending p from 0, then multiplied by the
+ * scale: with a separate multiply and add ({@code fused = false}), the same bit for bit as the
+ * textbook triple loop; or with fused multiply-adds ({@code fused = true}), the same bit for bit as
+ * {@link VectorKernels}' tiles. The loop along a row of C reads a copy of B's row p and a row of sums
+ * at the same index: the only form in which the JIT (C2, JDK 17) can prove that the arrays do not
+ * overlap, and so use SIMD registers. It is also a small method the JIT compiles within the first
+ * training steps, where Vector API code needs hundreds of steps before it is compiled and runs tens
+ * of times slower until then.
  */
 final class RowKernels {
     /** Products with fewer entries than this are summed one entry at a time, without copying B. */
@@ -25,17 +26,13 @@ final class RowKernels {
      * B(p,j) = b[bOffset + p·ldb + j] and C (row-major, m columns) starts at c[0]; p runs over
      * {@code inner} values.
      */
-    static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb, int inner,
-                        int m, double scale, double[] c, int from, int to) {
+    static void product(boolean fused, double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
+                        int inner, int m, double scale, double[] c, int from, int to) {
         if ((to - from) * m < TINY) {
             // a few entries (W1's products are all this small): no copies, one sum at a time
             for (int i = from; i < to; i++) {
                 for (int j = 0; j < m; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < inner; p++) {
-                        sum = Math.fma(a[aOffset + i * aRow + p * aCol], b[bOffset + p * ldb + j], sum);
-                    }
-                    c[i * m + j] = sum * scale;
+                    c[i * m + j] = dot(fused, a, aOffset + i * aRow, aCol, b, bOffset + j, ldb, inner) * scale;
                 }
             }
             return;
@@ -44,19 +41,19 @@ final class RowKernels {
         for (int p = 0; p < inner; p++) {
             System.arraycopy(b, bOffset + p * ldb, rowsOfB[p], 0, m);
         }
-        rows(a, aOffset, aRow, aCol, rowsOfB, inner, m, scale, c, from, to);
+        rows(fused, a, aOffset, aRow, aCol, rowsOfB, inner, m, scale, c, from, to);
     }
 
-    /** C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k and C n x m (z = a_prev · Wᵀ). */
-    static void transposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        if (n * m < TINY) {
-            for (int i = 0; i < n; i++) {
+    /**
+     * Rows {@code from} to {@code to - 1} of C = A · Bᵀ, for A n x k from {@code aOffset}, B m x k and
+     * C n x m (z = a_prev · Wᵀ).
+     */
+    static void transposedB(boolean fused, double[] a, int aOffset, int k, double[] b, int m, double[] c, int from,
+                            int to) {
+        if ((to - from) * m < TINY) {
+            for (int i = from; i < to; i++) {
                 for (int j = 0; j < m; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum = Math.fma(a[aOffset + i * k + p], b[j * k + p], sum);
-                    }
-                    c[i * m + j] = sum;
+                    c[i * m + j] = dot(fused, a, aOffset + i * k, 1, b, j * k, 1, k);
                 }
             }
             return;
@@ -69,11 +66,26 @@ final class RowKernels {
                 rowsOfBT[p][j] = b[bj + p];
             }
         }
-        rows(a, aOffset, k, 1, rowsOfBT, k, m, 1.0, c, 0, n);
+        rows(fused, a, aOffset, k, 1, rowsOfBT, k, m, 1.0, c, from, to);
     }
 
-    private static void rows(double[] a, int aOffset, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
-                             double scale, double[] c, int from, int to) {
+    /** The sum over p below {@code count} of a[ai + p·aStep]·b[bi + p·bStep], in ascending p. */
+    private static double dot(boolean fused, double[] a, int ai, int aStep, double[] b, int bi, int bStep, int count) {
+        double sum = 0;
+        if (fused) {
+            for (int p = 0; p < count; p++) {
+                sum = Math.fma(a[ai + p * aStep], b[bi + p * bStep], sum);
+            }
+        } else {
+            for (int p = 0; p < count; p++) {
+                sum += a[ai + p * aStep] * b[bi + p * bStep];
+            }
+        }
+        return sum;
+    }
+
+    private static void rows(boolean fused, double[] a, int aOffset, int aRow, int aCol, double[][] rowsOfB, int inner,
+                             int m, double scale, double[] c, int from, int to) {
         Scratch scratch = SCRATCH.get();
         double[] s0 = scratch.sums(0, m);
         double[] s1 = scratch.sums(1, m);
@@ -82,25 +94,50 @@ final class RowKernels {
         int i = from;
         // four rows of C at a time: each value of B's row is loaded once for four multiply-adds
         for (; i + 3 < to; i += 4) {
-            fourRows(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1, s2, s3);
+            if (fused) {
+                fourRowsFused(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1, s2, s3);
+            } else {
+                fourRows(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1, s2, s3);
+            }
             store(s0, scale, c, i * m, m);
             store(s1, scale, c, (i + 1) * m, m);
             store(s2, scale, c, (i + 2) * m, m);
             store(s3, scale, c, (i + 3) * m, m);
         }
         for (; i < to; i++) {
-            oneRow(a, aOffset + i * aRow, aCol, rowsOfB, inner, m, s0);
+            oneRow(fused, a, aOffset + i * aRow, aCol, rowsOfB, inner, m, s0);
             store(s0, scale, c, i * m, m);
         }
     }
 
-    /** The sums of four rows of C, A's rows from {@code ai} and {@code aRow} apart. (A method of its own: the JIT compiles it sooner.) */
+    /**
+     * The sums of four rows of C (A's rows from {@code ai}, {@code aRow} apart), each term multiplied
+     * and then added. (Methods of their own, so that the JIT compiles them early.)
+     */
     private static void fourRows(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
                                  double[] s0, double[] s1, double[] s2, double[] s3) {
-        java.util.Arrays.fill(s0, 0, m, 0.0);
-        java.util.Arrays.fill(s1, 0, m, 0.0);
-        java.util.Arrays.fill(s2, 0, m, 0.0);
-        java.util.Arrays.fill(s3, 0, m, 0.0);
+        clear(s0, s1, s2, s3, m);
+        for (int p = 0; p < inner; p++) {
+            int ap = ai + p * aCol;
+            double x0 = a[ap];
+            double x1 = a[ap + aRow];
+            double x2 = a[ap + 2 * aRow];
+            double x3 = a[ap + 3 * aRow];
+            double[] row = rowsOfB[p];
+            for (int j = 0; j < m; j++) {
+                double bj = row[j];
+                s0[j] += x0 * bj;
+                s1[j] += x1 * bj;
+                s2[j] += x2 * bj;
+                s3[j] += x3 * bj;
+            }
+        }
+    }
+
+    /** The same with each term fused in: {@code fma(A(i,p), B(p,j), sum)}. */
+    private static void fourRowsFused(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
+                                      double[] s0, double[] s1, double[] s2, double[] s3) {
+        clear(s0, s1, s2, s3, m);
         for (int p = 0; p < inner; p++) {
             int ap = ai + p * aCol;
             double x0 = a[ap];
@@ -118,14 +155,28 @@ final class RowKernels {
         }
     }
 
+    private static void clear(double[] s0, double[] s1, double[] s2, double[] s3, int m) {
+        java.util.Arrays.fill(s0, 0, m, 0.0);
+        java.util.Arrays.fill(s1, 0, m, 0.0);
+        java.util.Arrays.fill(s2, 0, m, 0.0);
+        java.util.Arrays.fill(s3, 0, m, 0.0);
+    }
+
     /** The sums of one row of C, A's row from {@code ai}. */
-    private static void oneRow(double[] a, int ai, int aCol, double[][] rowsOfB, int inner, int m, double[] sums) {
+    private static void oneRow(boolean fused, double[] a, int ai, int aCol, double[][] rowsOfB, int inner, int m,
+                               double[] sums) {
         java.util.Arrays.fill(sums, 0, m, 0.0);
         for (int p = 0; p < inner; p++) {
             double x = a[ai + p * aCol];
             double[] row = rowsOfB[p];
-            for (int j = 0; j < m; j++) {
-                sums[j] = Math.fma(x, row[j], sums[j]);
+            if (fused) {
+                for (int j = 0; j < m; j++) {
+                    sums[j] = Math.fma(x, row[j], sums[j]);
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    sums[j] += x * row[j];
+                }
             }
         }
     }

@@ -30,7 +30,7 @@ class MatrixKernelsProperties {
         if (vector) {
             VectorKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
         } else {
-            PlainKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+            RowKernels.product(false, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
         }
         assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, vector), scale), c);
     }
@@ -50,7 +50,7 @@ class MatrixKernelsProperties {
         if (vector) {
             VectorKernels.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
         } else {
-            PlainKernels.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
+            RowKernels.product(false, a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
         }
         double[] expected = textbook(a, 0, inner, 1, b, 0, m, inner, n, m, vector);
         for (int i = 0; i < n; i++) {
@@ -85,22 +85,31 @@ class MatrixKernelsProperties {
     }
 
     @Property(tries = 300)
-    @Label("the row-by-row kernels for small products fuse the terms in ascending p, the same sums as the tiles")
+    @Label("the row kernels add or fuse the terms in ascending p, as the triple loop does, for z = a · Wᵀ too, on any range of rows")
     void rowKernels(@ForAll @IntRange(min = 1, max = 37) int n, @ForAll @IntRange(min = 1, max = 70) int inner,
                     @ForAll @IntRange(min = 1, max = 45) int m, @ForAll boolean transposedA,
-                    @ForAll @IntRange(min = 0, max = 5) int offset, @ForAll("scales") double scale) {
+                    @ForAll @IntRange(min = 0, max = 5) int offset, @ForAll("scales") double scale,
+                    @ForAll boolean fused, @ForAll @IntRange(min = 0, max = 37) int from) {
         int aRow = transposedA ? 1 : inner;
         int aCol = transposedA ? n : 1;
         double[] a = random(offset + n * inner, n);
         double[] b = random(offset + inner * m, m);
         double[] c = new double[n * m];
-        RowKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
-        assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, true), scale), c);
-        // z = a · Wᵀ: B here is m x inner, Bᵀ(p,j) = b[j*inner + p]
+        RowKernels.product(fused, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+        assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, fused), scale), c);
+        // z = a · Wᵀ for rows start..n-1 only: W here is m x inner, Wᵀ(p,j) = w[j*inner + p]
+        int start = Math.min(from, n);
         double[] w = random(m * inner, inner);
-        double[] z = new double[n * m];
-        RowKernels.transposedB(a, offset, n, inner, w, m, z);
-        assertArrayEquals(textbook(a, offset, inner, 1, w, 0, 1, inner, inner, n, m, true), z);
+        double[] z = random(n * m, 5);
+        double[] before = z.clone();
+        RowKernels.transposedB(fused, a, offset, inner, w, m, z, start, n);
+        double[] expected = textbook(a, offset, inner, 1, w, 0, 1, inner, inner, n, m, fused);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double want = i >= start ? expected[i * m + j] : before[i * m + j];
+                assertEquals(want, z[i * m + j], "z[" + i + "][" + j + "]");
+            }
+        }
     }
 
     @Provide

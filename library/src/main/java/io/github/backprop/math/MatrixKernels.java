@@ -26,10 +26,11 @@ package io.github.backprop.math;
  * So results can differ in the last digits between JVMs started with and without the option;
  * each is deterministic on its own. The system property {@code backprop.vector=false} turns the
  * Vector API kernels off. Products of more than about a million multiply-adds, and the
- * gradient-descent step on more than 32,768 values, are shared between threads by neurons: z's
- * columns, dW's rows and W's rows, so that each thread keeps working on the same part of W (system
- * property {@code backprop.threads}, by default every processor). Every entry is computed by one
- * thread in a fixed order, so the result does not depend on the number of threads.
+ * gradient-descent step on more than 32,768 values, are shared between threads (system property
+ * {@code backprop.threads}, by default every processor): with the Vector API by neurons, z's
+ * columns, dW's rows and W's rows, so that each thread keeps working on the same part of W; the row
+ * loops share the rows of C. Every entry is computed by one thread in a fixed order, so the result
+ * does not depend on the number of threads.
  */
 public final class MatrixKernels {
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
@@ -37,12 +38,11 @@ public final class MatrixKernels {
 
     /**
      * Large products (of {@link RowSplit#PARALLEL_WORK} multiply-adds or more) so far, all on the Vector
-     * API tiles, and shared between threads. Small products use the tiles
-     * only after {@link #TILES_WARM} of these: by then the JIT has compiled the tiles. Before that,
-     * and in a network whose products are all small, they use {@code RowKernels}, whose loops the JIT
-     * compiles quickly, instead of tiles that would run uncompiled, tens of times slower, for the first
-     * hundreds of steps. Both compute the same sums bit for bit. (Counted without synchronisation: an
-     * approximate count is enough.)
+     * API tiles. Small products use the tiles only after {@link #TILES_WARM} of these: by then the JIT
+     * has compiled the tiles. Before that, and in a network whose products are all small, they use
+     * {@code RowKernels}, whose loops the JIT compiles within the first steps, instead of tiles that
+     * would run uncompiled, tens of times slower, for the first hundreds of steps. Both compute the
+     * same sums bit for bit. (Counted without synchronisation: an approximate count is enough.)
      */
     private static int largeProducts;
 

@@ -134,11 +134,38 @@ final class RowKernels {
         }
     }
 
-    /** The same with each term fused in: {@code fma(A(i,p), B(p,j), sum)}. */
+    /**
+     * The same with each term fused in, {@code fma(A(i,p), B(p,j), sum)}, two values of p per pass
+     * over the rows of sums (measured faster with fused terms, slower with separate ones).
+     */
     private static void fourRowsFused(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
                                       double[] s0, double[] s1, double[] s2, double[] s3) {
         clear(s0, s1, s2, s3, m);
-        for (int p = 0; p < inner; p++) {
+        int p = 0;
+        for (; p + 1 < inner; p += 2) {
+            int ap = ai + p * aCol;
+            int aq = ap + aCol;
+            double x0 = a[ap];
+            double x1 = a[ap + aRow];
+            double x2 = a[ap + 2 * aRow];
+            double x3 = a[ap + 3 * aRow];
+            double y0 = a[aq];
+            double y1 = a[aq + aRow];
+            double y2 = a[aq + 2 * aRow];
+            double y3 = a[aq + 3 * aRow];
+            double[] row = rowsOfB[p];
+            double[] next = rowsOfB[p + 1];
+            for (int j = 0; j < m; j++) {
+                double bj = row[j];
+                double dj = next[j];
+                // the term of p, then the term of p + 1
+                s0[j] = Math.fma(y0, dj, Math.fma(x0, bj, s0[j]));
+                s1[j] = Math.fma(y1, dj, Math.fma(x1, bj, s1[j]));
+                s2[j] = Math.fma(y2, dj, Math.fma(x2, bj, s2[j]));
+                s3[j] = Math.fma(y3, dj, Math.fma(x3, bj, s3[j]));
+            }
+        }
+        if (p < inner) {
             int ap = ai + p * aCol;
             double x0 = a[ap];
             double x1 = a[ap + aRow];

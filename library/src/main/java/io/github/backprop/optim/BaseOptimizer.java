@@ -65,8 +65,14 @@ abstract class BaseOptimizer implements Optimizer {
     abstract void update(double[] w, double[] dW, double decay, double[][] memory);
 
     private double[][] memory(Parameter p) {
+        if (memorySlots() == 0) {
+            // plain SGD remembers nothing: no lookup on every step
+            return NO_MEMORY;
+        }
         return memory.computeIfAbsent(p, k -> new double[memorySlots()][k.size()]);
     }
+
+    private static final double[][] NO_MEMORY = new double[0][];
 
     String decaySuffix() {
         return weightDecay > 0 ? ", weightDecay=" + weightDecay : "";

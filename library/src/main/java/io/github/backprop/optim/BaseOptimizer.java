@@ -36,7 +36,8 @@ abstract class BaseOptimizer implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         beforeStep();
-        for (Parameter p : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
             double decay = p.kind() == Parameter.Kind.WEIGHTS ? weightDecay : 0.0;
             update(p.valueArray(), p.gradientArray(), decay, memory(p));
         }

@@ -37,11 +37,7 @@ final class RowKernels {
             }
             return;
         }
-        double[][] rowsOfB = SCRATCH.get().rows(inner, m);
-        for (int p = 0; p < inner; p++) {
-            System.arraycopy(b, bOffset + p * ldb, rowsOfB[p], 0, m);
-        }
-        rows(fused, a, aOffset, aRow, aCol, rowsOfB, inner, m, scale, c, from, to);
+        rows(fused, a, aOffset, aRow, aCol, copyRows(b, bOffset, ldb, inner, m), inner, m, scale, c, from, to);
     }
 
     /**
@@ -58,15 +54,28 @@ final class RowKernels {
             }
             return;
         }
+        rows(fused, a, aOffset, k, 1, copyColumns(b, k, m), k, m, 1.0, c, from, to);
+    }
+
+    /** Copies of B's rows (B(p,j) = b[bOffset + p·ldb + j], {@code inner} rows of m), in this thread's scratch space. */
+    private static double[][] copyRows(double[] b, int bOffset, int ldb, int inner, int m) {
+        double[][] rowsOfB = SCRATCH.get().rows(inner, m);
+        for (int p = 0; p < inner; p++) {
+            System.arraycopy(b, bOffset + p * ldb, rowsOfB[p], 0, m);
+        }
+        return rowsOfB;
+    }
+
+    /** The rows of Bᵀ for B m x k: rowsOfBT[p][j] = B(j, p), B's column p. */
+    private static double[][] copyColumns(double[] b, int k, int m) {
         double[][] rowsOfBT = SCRATCH.get().rows(k, m);
-        // Bᵀ's row p is B's column p: rowsOfBT[p][j] = B(j, p)
         for (int j = 0; j < m; j++) {
             int bj = j * k;
             for (int p = 0; p < k; p++) {
                 rowsOfBT[p][j] = b[bj + p];
             }
         }
-        rows(fused, a, aOffset, k, 1, rowsOfBT, k, m, 1.0, c, from, to);
+        return rowsOfBT;
     }
 
     /** The sum over p below {@code count} of a[ai + p·aStep]·b[bi + p·bStep], in ascending p. */

@@ -229,10 +229,15 @@ final class RowKernels {
         private double[][] rows = new double[0][];
         private final double[][] sums = new double[4][0];
 
+        /** At least {@code count} rows, the first {@code count} of at least {@code length} values each. */
         double[][] rows(int count, int length) {
-            int width = rows.length == 0 ? 0 : rows[0].length;
-            if (rows.length < count || width < length) {
-                rows = new double[Math.max(count, rows.length)][Math.max(length, width)];
+            if (rows.length < count) {
+                rows = java.util.Arrays.copyOf(rows, count);
+            }
+            for (int p = 0; p < count; p++) {
+                if (rows[p] == null || rows[p].length < length) {
+                    rows[p] = new double[length];
+                }
             }
             return rows;
         }

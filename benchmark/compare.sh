@@ -2,7 +2,10 @@
 # Runs the benchmark workloads through this library, numpy and PyTorch in the same session,
 # interleaved, and prints a markdown table of medians and ratios (see docs/benchmarks.md).
 #
-#   benchmark/compare.sh [-r RUNS] [w1] [w2] [w3]      (default: 5 runs of each, all three workloads)
+#   benchmark/compare.sh [-r RUNS] [-c CHART.png] [w1] [w2] [w3]
+#
+# (default: 5 runs of each, all three workloads); -c also draws the medians relative to numpy as a
+# bar chart (ComparisonChart).
 #
 # JAVA_OPTS replaces the Java options of every workload (default: the documented ones);
 # PYTHON is the interpreter with numpy and torch (default /usr/bin/python3, Debian's).
@@ -11,10 +14,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 runs=5
-while getopts "r:" opt; do
+chart=
+while getopts "r:c:" opt; do
   case $opt in
     r) runs=$OPTARG ;;
-    *) echo "usage: $0 [-r RUNS] [w1] [w2] [w3]" >&2; exit 2 ;;
+    c) chart=$OPTARG ;;
+    *) echo "usage: $0 [-r RUNS] [-c CHART.png] [w1] [w2] [w3]" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -62,4 +67,10 @@ for w in "${workloads[@]}"; do
     } >> "$results"
   done
 done
-"$python" "$here/python/summarise.py" < "$results"
+status=0
+"$python" "$here/python/summarise.py" < "$results" || status=$?
+if [[ -n $chart ]]; then
+  java -Djava.awt.headless=true -cp "$jar" io.github.backprop.bench.ComparisonChart "$chart" < "$results"
+  echo "chart: $chart"
+fi
+exit "$status"

@@ -45,6 +45,8 @@ public final class ComparisonChart {
 
     private static final Pattern IMPL = Pattern.compile("\"impl\":\\s*\"([^\"]+)\"");
     private static final Pattern WORKLOAD = Pattern.compile("\"workload\":\\s*\"([^\"]+)\"");
+    private static final Pattern TOTAL_SECONDS = Pattern.compile("\"total_seconds\":\\s*([0-9.eE+-]+)");
+    private static final Pattern SECONDS_PER_EPOCH = Pattern.compile("\"seconds_per_epoch\":\\s*([0-9.eE+-]+)");
 
     /** One run: which implementation, which workload, and its time (total for W1, per epoch otherwise). */
     record Run(String impl, String workload, double seconds) {
@@ -95,8 +97,9 @@ public final class ComparisonChart {
                 throw new IllegalArgumentException("line " + (i + 1) + ": unknown workload '" + workload
                         + "' (expected one of " + WORKLOADS.keySet() + ")");
             }
-            String key = workload.equals("xor") ? "total_seconds" : "seconds_per_epoch";
-            Matcher m = Pattern.compile("\"" + key + "\":\\s*([0-9.eE+-]+)").matcher(line);
+            boolean total = workload.equals("xor");
+            String key = total ? "total_seconds" : "seconds_per_epoch";
+            Matcher m = (total ? TOTAL_SECONDS : SECONDS_PER_EPOCH).matcher(line);
             if (!m.find()) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": no \"" + key + "\" in " + line);
             }

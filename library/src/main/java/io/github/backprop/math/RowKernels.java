@@ -79,7 +79,7 @@ final class RowKernels {
     }
 
     /** The sum over p below {@code count} of a[ai + p·aStep]·b[bi + p·bStep], in ascending p. */
-    private static double dot(boolean fused, double[] a, int ai, int aStep, double[] b, int bi, int bStep, int count) {
+    static double dot(boolean fused, double[] a, int ai, int aStep, double[] b, int bi, int bStep, int count) {
         double sum = 0;
         if (fused) {
             for (int p = 0; p < count; p++) {

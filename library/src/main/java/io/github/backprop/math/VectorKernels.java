@@ -49,16 +49,14 @@ final class VectorKernels {
      * nearest cache while every block of rows of A passes by. A block with fewer than eight rows is
      * packed with zero rows after them, a panel with fewer than 2L columns with zero columns; their
      * tiles are computed into a small array and only their real entries kept. Products smaller than
-     * a quarter of a tile are computed in scalar code.
+     * a quarter of a tile go to {@link RowKernels}.
      */
     static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                         int inner, int m, double scale, double[] c, int from, int to) {
         int rows = to - from;
         if (rows * m * 4 < 8 * 2 * L) {
-            // a few entries: the tile would mostly multiply zeros (W1's products are all this small)
-            for (int i = from; i < to; i++) {
-                scalarColumns(a, aOffset + i * aRow, aCol, b, bOffset, ldb, inner, scale, c, i * m, 0, m);
-            }
+            // a few entries: the tile would mostly multiply zeros; the fused row loops give the same sums
+            RowKernels.product(true, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, scale, c, from, to);
             return;
         }
         int blocks = (rows + 7) / 8;
@@ -113,7 +111,7 @@ final class VectorKernels {
      * that a panel stays in the nearest cache; A's rows are read in place, eight at a time. A panel
      * with fewer than 2L columns is packed with zeros after them, and a block with fewer than eight
      * rows reads its last row again; their tiles are computed into a small array and only their real
-     * entries kept. Products smaller than a quarter of a tile are computed in scalar code.
+     * entries kept. Products smaller than a quarter of a tile are computed one entry at a time.
      */
     static void transposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c, int jFrom,
                             int jTo) {
@@ -121,11 +119,7 @@ final class VectorKernels {
         if (n * cols * 4 < 8 * 2 * L) {
             for (int i = 0; i < n; i++) {
                 for (int j = jFrom; j < jTo; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum = Math.fma(a[aOffset + i * k + p], b[j * k + p], sum);
-                    }
-                    c[i * m + j] = sum;
+                    c[i * m + j] = RowKernels.dot(true, a, aOffset + i * k, 1, b, j * k, 1, k);
                 }
             }
             return;
@@ -177,6 +171,10 @@ final class VectorKernels {
      * {@code ai} and {@code aRow} apart ({@code height} of them real: the others repeat the last), and
      * a packed panel of Bᵀ, over {@code depth} values of p: starting from zero if {@code first}, otherwise
      * from the sums stored there by the previous slice of p.
+     *
+     * <p>This is {@link #tile8x2} with A's rows read where they lie instead of packed. One tile taking
+     * A's strides as parameters was measured: the JIT then kept the bounds checks in its inner loop,
+     * and dW took 155-163 ms per W3 epoch instead of 112-125.
      */
     private static void tileRows(double[] a, int ai, int aRow, int height, double[] panel, int depth, boolean first,
                                  double[] c, int ci, int m) {
@@ -315,18 +313,6 @@ final class VectorKernels {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** Columns {@code from} to {@code to - 1} of one row of C, one fused multiply-add at a time. */
-    private static void scalarColumns(double[] a, int ai, int aCol, double[] b, int bOffset, int ldb, int inner,
-                                      double scale, double[] c, int ci, int from, int to) {
-        for (int j = from; j < to; j++) {
-            double sum = 0;
-            for (int p = 0; p < inner; p++) {
-                sum = Math.fma(a[ai + p * aCol], b[bOffset + p * ldb + j], sum);
-            }
-            c[ci + j] = sum * scale;
-        }
-    }
 
     /** An 8 x 2L tile of C at {@code ci}, from eight packed rows of A (from {@code ai}) and a packed panel of B. */
     private static void tile8x2(double[] a, int ai, double[] panel, int inner, double scale, double[] c, int ci,

@@ -3,9 +3,12 @@ package io.github.backprop.data;
 import io.github.backprop.random.SplitMix64;
 import tech.tablesaw.api.Table;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -54,23 +57,19 @@ public final class Datasets {
      * row, row 0 at the top), 10 classes named "0".."9", one-hot targets.
      */
     public static Dataset digits() {
-        Table t = digitsTable();
-        int n = t.rowCount();
+        int[][] rows = digitRows();
+        int n = rows.length;
         double[][] x = new double[n][64];
         int[] labels = new int[n];
-        for (int c = 0; c < 64; c++) {
-            var col = t.numberColumn("p" + c);
-            for (int r = 0; r < n; r++) {
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < 64; c++) {
                 // x = pixel / 16
-                x[r][c] = col.getDouble(r) / 16.0;
+                x[r][c] = rows[r][c] / 16.0;
             }
+            labels[r] = rows[r][64];
         }
-        var label = t.numberColumn("label");
         List<String> names = new ArrayList<>();
         List<String> features = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
-            labels[r] = (int) label.getDouble(r);
-        }
         for (int k = 0; k < 10; k++) {
             names.add(String.valueOf(k));
         }
@@ -78,6 +77,54 @@ public final class Datasets {
             features.add("p" + c);
         }
         return Dataset.ofLabels(x, labels, 10).withNames(features, names);
+    }
+
+    /**
+     * The rows of the bundled digits.csv, 64 pixels and the label each, read directly rather than
+     * through Tablesaw: the file's layout is known, and a plain loop reads it in a fraction of the
+     * time (measured in a fresh JVM: 43 ms instead of 0.6 s, most of which Tablesaw spent guessing
+     * the columns' types).
+     */
+    private static int[][] digitRows() {
+        List<int[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource("digits.csv"),
+                StandardCharsets.US_ASCII))) {
+            String header = reader.readLine();
+            if (header == null || !header.startsWith("p0,p1,") || !header.endsWith(",p63,label")) {
+                throw new IllegalStateException("the bundled digits.csv has an unexpected header: " + header);
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                rows.add(digitRow(line, rows.size() + 2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the bundled digits.csv", e);
+        }
+        return rows.toArray(new int[0][]);
+    }
+
+    /** One line of digits.csv: 64 pixels in 0..16, then the label in 0..9 (package-private for tests). */
+    static int[] digitRow(String line, int lineNumber) {
+        int[] values = new int[65];
+        int field = 0;
+        int value = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            char ch = i < line.length() ? line.charAt(i) : ',';
+            if (ch >= '0' && ch <= '9' && value < 100) {
+                value = (value < 0 ? 0 : value * 10) + (ch - '0');
+            } else if (ch == ',' && value >= 0 && field < 65 && value <= (field < 64 ? 16 : 9)) {
+                values[field++] = value;
+                value = -1;
+            } else {
+                throw new IllegalStateException("the bundled digits.csv is malformed at line " + lineNumber
+                        + ": expected 64 pixels in 0..16 and a label in 0..9, got \"" + line + "\"");
+            }
+        }
+        if (field != 65) {
+            throw new IllegalStateException("the bundled digits.csv has " + field + " values at line " + lineNumber
+                    + ", expected 65");
+        }
+        return values;
     }
 
     /**
@@ -187,14 +234,18 @@ public final class Datasets {
     }
 
     private static Table csv(String file) {
+        try {
+            return TableData.readCsv(resource(file), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the bundled " + file, e);
+        }
+    }
+
+    private static InputStream resource(String file) {
         InputStream in = Datasets.class.getResourceAsStream(RESOURCES + file);
         if (in == null) {
             throw new IllegalStateException("the bundled data file " + file + " is missing from the library jar");
         }
-        try {
-            return TableData.readCsv(in, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the bundled " + file, e);
-        }
+        return in;
     }
 }

@@ -67,6 +67,33 @@ class DatasetsTest {
         }
 
         @Test
+        @DisplayName("digits, read directly from the CSV, holds the same values as the Tablesaw table of the same file")
+        void digitsMatchesItsTable() {
+            Dataset digits = Datasets.digits();
+            Table table = Datasets.digitsTable();
+            assertEquals(table.rowCount(), digits.size());
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (int c = 0; c < 64; c++) {
+                    assertEquals(table.numberColumn("p" + c).getDouble(r) / 16.0, digits.feature(r, c), 0.0);
+                }
+                assertEquals((int) table.numberColumn("label").getDouble(r), digits.label(r));
+            }
+        }
+
+        @Test
+        @DisplayName("a malformed line of digits.csv is named with its line number, whatever is wrong with it")
+        void malformedDigitLines() {
+            String good = "0,".repeat(64) + "7";
+            assertEquals(7, Datasets.digitRow(good, 2)[64]);
+            for (String bad : List.of(good.replaceFirst("0", "17"), good.replaceFirst("0", "-1"),
+                    good.replaceFirst("0,", ","), good + ",1", good.substring(2), good.replace("7", "10"),
+                    good.replace("7", "x"), good + " ", "")) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> Datasets.digitRow(bad, 9));
+                assertTrue(e.getMessage().contains("line 9"), e.getMessage());
+            }
+        }
+
+        @Test
         @DisplayName("XOR has its four corners")
         void xor() {
             assertArrayEquals(new int[] {0, 1, 1, 0}, Datasets.xor().labels());

@@ -2,6 +2,7 @@ package io.github.backprop.data;
 
 import io.github.backprop.math.Matrix;
 import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.math.PendingCopy;
 
 import io.github.backprop.nn.Inputs;
 
@@ -265,13 +266,51 @@ public final class Dataset {
      * @param yOut targets (count x targetCount), overwritten
      */
     public void copyRows(int from, int count, double[] xOut, double[] yOut) {
-        if (from < 0 || count < 0 || from + count > size) {
-            throw new IndexOutOfBoundsException("rows " + from + " to " + (from + count) + " are outside a dataset of "
-                    + size + " samples");
-        }
+        checkRows(null, from, count);
         // a large batch is copied by all threads at once (MatrixKernels.copy): it mostly comes from main memory
         MatrixKernels.copy(x, from * featureCount, xOut, 0, count * featureCount);
         System.arraycopy(y, from * targetCount, yOut, 0, count * targetCount);
+    }
+
+    /**
+     * Starts copying a mini-batch, rows {@code order[from .. from+count)} (or rows
+     * {@code from .. from+count)} in stored order if {@code order} is null), as {@link #copyRows} does:
+     * the targets at once, the features, if there are many, on the helper threads while the caller
+     * goes on (see {@link MatrixKernels#copyRowsLater}). Training copies the next batch this way while
+     * it computes the current one. Until {@link PendingCopy#await()} returns, {@code xOut} must be
+     * neither read nor written, and {@code order} not changed.
+     *
+     * @param order row indices, read; or null for stored order
+     * @param from first position in {@code order} (or first row)
+     * @param count how many rows
+     * @param xOut features (count x featureCount)
+     * @param yOut targets (count x targetCount), overwritten before this returns
+     * @return the copy of the features, to await before using {@code xOut}
+     * @throws IndexOutOfBoundsException if a row is outside the dataset
+     */
+    public PendingCopy copyRowsLater(int[] order, int from, int count, double[] xOut, double[] yOut) {
+        checkRows(order, from, count);
+        for (int i = 0; i < count; i++) {
+            int r = order == null ? from + i : order[from + i];
+            System.arraycopy(y, r * targetCount, yOut, i * targetCount, targetCount);
+        }
+        return MatrixKernels.copyRowsLater(x, order, from, count, featureCount, xOut);
+    }
+
+    private void checkRows(int[] order, int from, int count) {
+        if (order == null) {
+            if (from < 0 || count < 0 || from + count > size) {
+                throw new IndexOutOfBoundsException("rows " + from + " to " + (from + count)
+                        + " are outside a dataset of " + size + " samples");
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int r = order[from + i];
+            if (r < 0 || r >= size) {
+                throw new IndexOutOfBoundsException("row " + r + " is outside a dataset of " + size + " samples");
+            }
+        }
     }
 
     @Override

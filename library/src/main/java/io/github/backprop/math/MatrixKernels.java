@@ -246,6 +246,46 @@ public final class MatrixKernels {
     }
 
     /**
+     * Starts copying rows {@code order[from + i]} (or {@code from + i} if {@code order} is null) of
+     * {@code src}, each {@code width} values long, to row i of {@code dst}, for i below {@code rows}:
+     * a large copy (32,768 values or more, with more than one thread) is made by the helper threads
+     * while they have nothing else to do, and finished by {@link PendingCopy#await()}; a small one is
+     * made at once. Training copies the next mini-batch this way while it computes the current one.
+     * Until {@code await()} returns, {@code dst} must be neither read nor written, and {@code order}
+     * not changed.
+     *
+     * @param src the matrix, row-major, read
+     * @param order row indices, read; or null for consecutive rows
+     * @param from first position in {@code order} (or first row)
+     * @param rows how many rows
+     * @param width values per row
+     * @param dst destination, row-major from index 0
+     * @return the copy, to {@link PendingCopy#await()} before using {@code dst}
+     * @throws IndexOutOfBoundsException if a row is outside {@code src}
+     * @throws IllegalArgumentException if the rows do not fit {@code dst}
+     */
+    public static PendingCopy copyRowsLater(double[] src, int[] order, int from, int rows, int width, double[] dst) {
+        PendingCopy copy = new PendingCopy(src, order, from, rows, width, dst);
+        if (copiesLater((long) rows * width)) {
+            RowSplit.offer(copy.work);
+        } else {
+            copy.await();
+        }
+        return copy;
+    }
+
+    /**
+     * Whether {@link #copyRowsLater} hands a copy of this many values to helper threads (or makes
+     * it at once): for 32,768 values or more, with more than one thread.
+     *
+     * @param values rows times values per row
+     * @return true if the copy would be made while the caller goes on
+     */
+    public static boolean copiesLater(long values) {
+        return values >= RowSplit.PARALLEL_VALUES && RowSplit.threads() >= 2;
+    }
+
+    /**
      * Multiplies the first {@code count} values by {@code factor}.
      *
      * @param x values, modified

@@ -1,6 +1,7 @@
 package io.github.backprop.math;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,11 +15,25 @@ import java.util.concurrent.locks.LockSupport;
  * for up to a millisecond before it parks, and the caller spins while its helpers finish.
  * Products called from several threads at once do not wait for each other: a caller that finds the
  * helpers busy computes its whole product itself.
+ *
+ * <p>A helper with no part to compute does background work offered to it (the copy of the next
+ * mini-batch, {@link PendingCopy}), a small piece at a time, so that a part handed to it waits for
+ * one piece at most.
  */
 final class RowSplit {
     /** The body of a product, for rows {@code from} to {@code to - 1} of C (or of any array cut into rows). */
     interface Rows {
         void compute(int from, int to);
+    }
+
+    /** Work for idle helpers, in small pieces. */
+    interface Background {
+        /**
+         * Does one piece of the work.
+         *
+         * @return false if no piece was left to do
+         */
+        boolean step();
     }
 
     /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
@@ -30,6 +45,7 @@ final class RowSplit {
     private static final long SPIN_NANOS = 1_000_000L;
     private static final int THREADS = readThreads();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static final AtomicReference<Background> BACKGROUND = new AtomicReference<>();
     private static volatile Helper[] helpers;
 
     private RowSplit() {
@@ -77,6 +93,27 @@ final class RowSplit {
         for (int t = 0; t < handed; t++) {
             others[t].rethrow();
         }
+    }
+
+    /**
+     * Offers work to the helpers, which do it piece by piece while they have no part of a product to
+     * compute; it replaces any work offered before. Whoever offered it finishes what is left (the
+     * helpers may never get to it), so with one thread this does nothing.
+     */
+    static void offer(Background work) {
+        if (THREADS < 2) {
+            return;
+        }
+        Helper[] team = helpers();
+        BACKGROUND.set(work);
+        for (Helper helper : team) {
+            helper.wake();
+        }
+    }
+
+    /** Withdraws the work offered, if it is still on offer. */
+    static void withdraw(Background work) {
+        BACKGROUND.compareAndSet(work, null);
     }
 
     /** The first row of part {@code t}: parts of equal size in whole blocks of {@code align} rows. */
@@ -149,6 +186,10 @@ final class RowSplit {
 
         void hand(Part part) {
             next = part;
+            wake();
+        }
+
+        void wake() {
             if (parked) {
                 LockSupport.unpark(this);
             }
@@ -170,13 +211,22 @@ final class RowSplit {
                 if (part != null) {
                     return part;
                 }
+                Background work = BACKGROUND.get();
+                if (work != null) {
+                    if (!work.step()) {
+                        withdraw(work);
+                    }
+                    spinUntil = System.nanoTime() + SPIN_NANOS;
+                    continue;
+                }
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                     continue;
                 }
                 parked = true;
-                // hand() sets next before it reads parked, so either it sees parked or this sees next
-                if (next == null) {
+                // hand() and offer() set their work before they read parked, so either they see parked or
+                // this sees their work
+                if (next == null && BACKGROUND.get() == null) {
                     LockSupport.park(this);
                 }
                 parked = false;

@@ -5,6 +5,8 @@ import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
+import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.math.PendingCopy;
 import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
@@ -55,6 +57,9 @@ public final class Trainer {
     private Backpropagation workspace;
     private double[] batchX;
     private double[] batchY;
+    /** The batch after this one, copied while this one is computed. */
+    private double[] nextX;
+    private double[] nextY;
 
     private Trainer(Builder b) {
         this.loss = b.loss;
@@ -186,25 +191,43 @@ public final class Trainer {
         }
         double[] norms = new double[recordGradientNorms ? network.layerCount() : 0];
         int steps = 0;
-        for (int from = 0; from < n; from += batchSize) {
-            if (Thread.interrupted()) {
-                throw new StepInterrupted();
-            }
-            int rows = Math.min(batchSize, n - from);
-            if (shuffleRandom != null) {
-                data.copyRows(order, from, rows, batchX, batchY);
-            } else {
-                data.copyRows(from, rows, batchX, batchY);
-            }
-            bp.forward(batchX, 0, rows);
-            bp.backward(batchY, loss);
-            if (recordGradientNorms) {
-                for (int l = 0; l < norms.length; l++) {
-                    norms[l] += weightGradientNorm(network.layers().get(l));
+        // a large next batch is copied by the helper threads while this one is computed
+        boolean copyAhead = MatrixKernels.copiesLater((long) batchSize * data.featureCount());
+        PendingCopy next = null;
+        try {
+            for (int from = 0; from < n; from += batchSize) {
+                if (Thread.interrupted()) {
+                    throw new StepInterrupted();
                 }
+                int rows = Math.min(batchSize, n - from);
+                if (next != null) {
+                    next.await();
+                    next = null;
+                    swapBatches();
+                } else if (order == null) {
+                    data.copyRows(from, rows, batchX, batchY);
+                } else {
+                    data.copyRows(order, from, rows, batchX, batchY);
+                }
+                int nextFrom = from + batchSize;
+                if (copyAhead && nextFrom < n) {
+                    next = data.copyRowsLater(order, nextFrom, Math.min(batchSize, n - nextFrom), nextX, nextY);
+                }
+                bp.forward(batchX, 0, rows);
+                bp.backward(batchY, loss);
+                if (recordGradientNorms) {
+                    for (int l = 0; l < norms.length; l++) {
+                        norms[l] += weightGradientNorm(network.layers().get(l));
+                    }
+                }
+                optimizer.step(params);
+                steps++;
             }
-            optimizer.step(params);
-            steps++;
+        } finally {
+            // a step that failed leaves no helper writing into the next batch's arrays
+            if (next != null) {
+                next.await();
+            }
         }
         for (int l = 0; l < norms.length; l++) {
             norms[l] /= steps;
@@ -218,8 +241,19 @@ public final class Trainer {
             workspace = new Backpropagation(network, rows);
             batchX = new double[rows * network.inputSize()];
             batchY = new double[rows * network.outputSize()];
+            nextX = new double[batchX.length];
+            nextY = new double[batchY.length];
         }
         return workspace;
+    }
+
+    private void swapBatches() {
+        double[] x = batchX;
+        batchX = nextX;
+        nextX = x;
+        double[] y = batchY;
+        batchY = nextY;
+        nextY = y;
     }
 
     private void checkData(Network network, Dataset data, String what) {

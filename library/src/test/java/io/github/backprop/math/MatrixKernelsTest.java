@@ -265,4 +265,99 @@ class MatrixKernelsTest {
             assertArrayEquals(textbook(a, 0, k, 1, b, 0, m, k, n, m, true), c);
         }
     }
+
+    @Nested
+    @DisplayName("copying rows while the caller goes on (the next mini-batch)")
+    class CopyLater {
+        /** Rows order[from + i] (or from + i) of src, width values each, as one array. */
+        private double[] expectedRows(double[] src, int[] order, int from, int rows, int width) {
+            double[] expected = new double[rows * width];
+            for (int i = 0; i < rows; i++) {
+                int r = order == null ? from + i : order[from + i];
+                System.arraycopy(src, r * width, expected, i * width, width);
+            }
+            return expected;
+        }
+
+        private int[] reversed(int n) {
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = n - 1 - i;
+            }
+            return order;
+        }
+
+        @ParameterizedTest(name = "{0} rows of {1}, ordered: {2}")
+        @CsvSource({"0,784,false", "1,3,false", "5,7,true", "64,784,false", "64,784,true", "63,785,true", "41,800,false",
+                "2000,17,true"})
+        @DisplayName("copies exactly the rows asked for, in stored order or by an order of rows, and nothing past them")
+        void copiesTheRows(int rows, int width, boolean ordered) {
+            int sourceRows = rows + 10;
+            double[] src = random(sourceRows * width, 11);
+            int[] order = ordered ? reversed(sourceRows) : null;
+            double[] dst = random(rows * width + 3, 12);
+            double[] expected = dst.clone();
+            System.arraycopy(expectedRows(src, order, 4, rows, width), 0, expected, 0, rows * width);
+            PendingCopy copy = MatrixKernels.copyRowsLater(src, order, 4, rows, width, dst);
+            copy.await();
+            assertArrayEquals(expected, dst);
+            copy.await();
+            assertArrayEquals(expected, dst, "awaiting again changes nothing");
+        }
+
+        @Test
+        @DisplayName("is complete after await even while the helpers were busy with shared products, again and again")
+        void completeWhileProductsAreShared() {
+            int n = 64;
+            int k = 784;
+            int m = 128;
+            double[] a = random(n * k, 13);
+            double[] w = random(m * k, 14);
+            double[] z = new double[n * m];
+            MatrixKernels.multiplyTransposedB(a, 0, n, k, w, m, z);
+            double[] expectedZ = z.clone();
+            int sourceRows = 640;
+            double[] data = random(sourceRows * k, 15);
+            int[] order = reversed(sourceRows);
+            for (int step = 0; step < 40; step++) {
+                double[] dst = new double[n * k];
+                int from = (step * 37) % (sourceRows - n);
+                int[] rowOrder = step % 2 == 0 ? null : order;
+                PendingCopy copy = MatrixKernels.copyRowsLater(data, rowOrder, from, n, k, dst);
+                MatrixKernels.multiplyTransposedB(a, 0, n, k, w, m, z);
+                copy.await();
+                assertArrayEquals(expectedRows(data, rowOrder, from, n, k), dst, "step " + step);
+                assertArrayEquals(expectedZ, z, "step " + step);
+            }
+        }
+
+        @Test
+        @DisplayName("a second copy offered before the first is awaited leaves both complete")
+        void twoCopies() {
+            int k = 784;
+            double[] data = random(200 * k, 16);
+            double[] first = new double[64 * k];
+            double[] second = new double[64 * k];
+            PendingCopy one = MatrixKernels.copyRowsLater(data, null, 0, 64, k, first);
+            PendingCopy two = MatrixKernels.copyRowsLater(data, null, 100, 64, k, second);
+            two.await();
+            one.await();
+            assertArrayEquals(expectedRows(data, null, 0, 64, k), first);
+            assertArrayEquals(expectedRows(data, null, 100, 64, k), second);
+        }
+
+        @Test
+        @DisplayName("refuses, on the caller's thread, a row outside the source or rows that do not fit the destination")
+        void refusesBadRows() {
+            double[] src = new double[10 * 784];
+            IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class,
+                    () -> MatrixKernels.copyRowsLater(src, new int[] {0, 10}, 0, 2, 784, new double[2 * 784]));
+            assertTrue(outside.getMessage().contains("row 10"), outside.getMessage());
+            assertThrows(IndexOutOfBoundsException.class,
+                    () -> MatrixKernels.copyRowsLater(src, null, 5, 6, 784, new double[6 * 784]));
+            IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                    () -> MatrixKernels.copyRowsLater(src, null, 0, 2, 784, new double[784]));
+            assertTrue(small.getMessage().contains("do not fit"), small.getMessage());
+        }
+    }
 }

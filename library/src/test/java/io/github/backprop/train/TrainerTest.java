@@ -284,6 +284,82 @@ class TrainerTest {
             assertEquals(weights(byHand(4, 0.5)), weights(net));
         }
 
+        /**
+         * Two epochs on a data set whose batches are large enough to be copied in the background (64
+         * rows of 600 features; the last batch of each epoch is short), by hand: each batch copied when
+         * it is needed, rows in the order given.
+         */
+        Network largeBatchesByHand(Dataset data, int[][] orders) {
+            Network net = largeNetwork();
+            Optimizer sgd = Optimizers.sgd(0.1);
+            Backpropagation bp = new Backpropagation(net, 64);
+            double[] x = new double[64 * 600];
+            double[] y = new double[64 * 3];
+            for (int[] order : orders) {
+                for (int from = 0; from < data.size(); from += 64) {
+                    int rows = Math.min(64, data.size() - from);
+                    data.copyRows(order, from, rows, x, y);
+                    bp.forward(x, 0, rows);
+                    bp.backward(y, Losses.mse());
+                    sgd.step(net.parameters());
+                }
+            }
+            return net;
+        }
+
+        Network largeNetwork() {
+            return Network.builder(600).dense(8, Activations.sigmoid()).dense(3, Activations.sigmoid()).seed(5).build();
+        }
+
+        Dataset largeData() {
+            SplitMix64 r = new SplitMix64(8);
+            double[][] x = new double[300][600];
+            double[][] y = new double[300][3];
+            for (int i = 0; i < 300; i++) {
+                for (int j = 0; j < 600; j++) {
+                    x[i][j] = r.nextDouble();
+                }
+                y[i][i % 3] = 1;
+            }
+            return Dataset.of(x, y);
+        }
+
+        @Test
+        @DisplayName("large batches, copied while the batch before is computed, give the same weights bit for bit as batches copied when needed")
+        void largeBatchesCopiedAhead() {
+            Dataset data = largeData();
+            int[] stored = java.util.stream.IntStream.range(0, 300).toArray();
+            Network net = largeNetwork();
+            Trainer trainer = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.1)).epochs(1).batchSize(64)
+                    .build();
+            trainer.trainEpoch(net, data);
+            trainer.trainEpoch(net, data);
+            assertEquals(weights(largeBatchesByHand(data, new int[][] {stored, stored})), weights(net));
+        }
+
+        @Test
+        @DisplayName("and so do shuffled large batches")
+        void shuffledLargeBatchesCopiedAhead() {
+            Dataset data = largeData();
+            // the trainer's Fisher-Yates shuffle of 0..299 with SplitMix64(3), once per epoch
+            SplitMix64 r = new SplitMix64(3);
+            int[][] orders = new int[2][];
+            int[] order = java.util.stream.IntStream.range(0, 300).toArray();
+            for (int e = 0; e < 2; e++) {
+                for (int i = order.length - 1; i > 0; i--) {
+                    int j = r.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                orders[e] = order.clone();
+            }
+            Network net = largeNetwork();
+            Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(0.1)).epochs(2).batchSize(64).shuffle(3).build()
+                    .fit(net, data);
+            assertEquals(weights(largeBatchesByHand(data, orders)), weights(net));
+        }
+
         @Test
         @DisplayName("trainEpoch takes exactly the steps of one epoch of fit")
         void trainEpoch() {

@@ -274,4 +274,63 @@ class DatasetTest {
             assertEquals("feature (4, 0) is outside 4 x 2", e.getMessage());
         }
     }
+
+    @Nested
+    @DisplayName("copies mini-batches")
+    class MiniBatches {
+        /** 200 rows of 300 features (a batch of 120 rows is large enough to be copied by helper threads). */
+        Dataset large() {
+            double[][] x = new double[200][300];
+            double[][] y = new double[200][2];
+            for (int r = 0; r < 200; r++) {
+                for (int c = 0; c < 300; c++) {
+                    x[r][c] = r * 1000 + c;
+                }
+                y[r][r % 2] = 1;
+            }
+            return Dataset.of(x, y);
+        }
+
+        @Test
+        @DisplayName("copyRowsLater gives, once awaited, the same features and targets as copyRows, in stored order or by an order")
+        void laterIsTheSame() {
+            Dataset d = large();
+            int[] order = new int[200];
+            for (int i = 0; i < 200; i++) {
+                order[i] = (i * 7) % 200;
+            }
+            for (int[] o : new int[][] {null, order}) {
+                double[] x = new double[120 * 300];
+                double[] y = new double[120 * 2];
+                if (o == null) {
+                    d.copyRows(50, 120, x, y);
+                } else {
+                    d.copyRows(o, 50, 120, x, y);
+                }
+                double[] xLater = new double[120 * 300];
+                double[] yLater = new double[120 * 2];
+                var copy = d.copyRowsLater(o, 50, 120, xLater, yLater);
+                assertArrayEquals(y, yLater, "the targets are copied before copyRowsLater returns");
+                copy.await();
+                assertArrayEquals(x, xLater);
+            }
+        }
+
+        @Test
+        @DisplayName("copyRowsLater refuses rows outside the data, naming them, before copying anything")
+        void laterRefusesOutside() {
+            Dataset d = large();
+            double[] x = new double[120 * 300];
+            double[] y = new double[120 * 2];
+            IndexOutOfBoundsException range = assertThrows(IndexOutOfBoundsException.class,
+                    () -> d.copyRowsLater(null, 100, 120, x, y));
+            assertEquals("rows 100 to 220 are outside a dataset of 200 samples", range.getMessage());
+            int[] order = new int[120];
+            order[119] = 200;
+            IndexOutOfBoundsException row = assertThrows(IndexOutOfBoundsException.class,
+                    () -> d.copyRowsLater(order, 0, 120, x, y));
+            assertEquals("row 200 is outside a dataset of 200 samples", row.getMessage());
+            assertEquals(0.0, y[0], "nothing was copied");
+        }
+    }
 }

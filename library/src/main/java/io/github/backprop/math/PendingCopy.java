@@ -96,15 +96,6 @@ public final class PendingCopy {
             Thread.onSpinWait();
         }
         RowSplit.withdraw(work);
-        Throwable t = failure;
-        if (t instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (t instanceof Error error) {
-            throw error;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
+        RowSplit.rethrow(failure);
     }
 }

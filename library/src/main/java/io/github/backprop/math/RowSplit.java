@@ -116,6 +116,19 @@ final class RowSplit {
         BACKGROUND.compareAndSet(work, null);
     }
 
+    /** Throws on the caller's thread what a helper's work threw, as it was if unchecked; nothing if null. */
+    static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     /** The first row of part {@code t}: parts of equal size in whole blocks of {@code align} rows. */
     static int boundary(int rows, int parts, int t, int align) {
         if (t >= parts) {
@@ -162,15 +175,7 @@ final class RowSplit {
 
         /** Throws what the helper's part threw, if anything. */
         void rethrow() {
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
+            RowSplit.rethrow(failure);
         }
     }
 

@@ -128,7 +128,8 @@ public final class Trainer {
         long start = System.nanoTime();
         List<EpochStats> done = new ArrayList<>();
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
-        int[] order = identity(training.size());
+        // without shuffling the batches are taken in order and need no index array
+        int[] order = shuffleRandom == null ? null : identity(training.size());
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double[] norms = runEpoch(network, training, order);

@@ -247,11 +247,10 @@ public final class Dataset {
      * @param yOut targets (count x targetCount), overwritten
      */
     public void copyRows(int[] order, int from, int count, double[] xOut, double[] yOut) {
+        // every row is checked before any is copied: a bad index leaves xOut and yOut as they were
+        checkRows(order, from, count);
         for (int i = 0; i < count; i++) {
             int r = order[from + i];
-            if (r < 0 || r >= size) {
-                throw new IndexOutOfBoundsException("row " + r + " is outside a dataset of " + size + " samples");
-            }
             System.arraycopy(x, r * featureCount, xOut, i * featureCount, featureCount);
             System.arraycopy(y, r * targetCount, yOut, i * targetCount, targetCount);
         }

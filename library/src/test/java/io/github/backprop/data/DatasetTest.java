@@ -332,5 +332,18 @@ class DatasetTest {
             assertEquals("row 200 is outside a dataset of 200 samples", row.getMessage());
             assertEquals(0.0, y[0], "nothing was copied");
         }
+
+        @Test
+        @DisplayName("copyRows by an order refuses a row outside the data, naming it, before copying any row")
+        void copyRowsRefusesBeforeCopying() {
+            Dataset d = large();
+            double[] x = new double[3 * 300];
+            double[] y = new double[3 * 2];
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                    () -> d.copyRows(new int[] {5, 6, 200}, 0, 3, x, y));
+            assertEquals("row 200 is outside a dataset of 200 samples", e.getMessage());
+            assertArrayEquals(new double[3 * 300], x, "the features the caller had are untouched");
+            assertArrayEquals(new double[3 * 2], y, "and so are the targets");
+        }
     }
 }

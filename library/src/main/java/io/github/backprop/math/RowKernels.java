@@ -59,7 +59,7 @@ final class RowKernels {
 
     /** Copies of B's rows (B(p,j) = b[bOffset + p·ldb + j], {@code inner} rows of m), in this thread's scratch space. */
     private static double[][] copyRows(double[] b, int bOffset, int ldb, int inner, int m) {
-        double[][] rowsOfB = SCRATCH.get().rows(inner, m);
+        double[][] rowsOfB = scratch().rows(inner, m);
         for (int p = 0; p < inner; p++) {
             System.arraycopy(b, bOffset + p * ldb, rowsOfB[p], 0, m);
         }
@@ -68,7 +68,7 @@ final class RowKernels {
 
     /** The rows of Bᵀ for B m x k: rowsOfBT[p][j] = B(j, p), B's column p. */
     private static double[][] copyColumns(double[] b, int k, int m) {
-        double[][] rowsOfBT = SCRATCH.get().rows(k, m);
+        double[][] rowsOfBT = scratch().rows(k, m);
         for (int j = 0; j < m; j++) {
             int bj = j * k;
             for (int p = 0; p < k; p++) {
@@ -95,7 +95,7 @@ final class RowKernels {
 
     private static void rows(boolean fused, double[] a, int aOffset, int aRow, int aCol, double[][] rowsOfB, int inner,
                              int m, double scale, double[] c, int from, int to) {
-        Scratch scratch = SCRATCH.get();
+        Scratch scratch = scratch();
         double[] s0 = scratch.sums(0, m);
         double[] s1 = scratch.sums(1, m);
         double[] s2 = scratch.sums(2, m);
@@ -250,5 +250,15 @@ final class RowKernels {
         }
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+
+    /** This thread's scratch space. */
+    private static Scratch scratch() {
+        Scratch s = SCRATCH.get();
+        if (s == null) {
+            s = new Scratch();
+            SCRATCH.set(s);
+        }
+        return s;
+    }
 }

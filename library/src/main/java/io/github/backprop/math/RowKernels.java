@@ -154,25 +154,8 @@ final class RowKernels {
         for (; p + 1 < inner; p += 2) {
             int ap = ai + p * aCol;
             int aq = ap + aCol;
-            double x0 = a[ap];
-            double x1 = a[ap + aRow];
-            double x2 = a[ap + 2 * aRow];
-            double x3 = a[ap + 3 * aRow];
-            double y0 = a[aq];
-            double y1 = a[aq + aRow];
-            double y2 = a[aq + 2 * aRow];
-            double y3 = a[aq + 3 * aRow];
-            double[] row = rowsOfB[p];
-            double[] next = rowsOfB[p + 1];
-            for (int j = 0; j < m; j++) {
-                double bj = row[j];
-                double dj = next[j];
-                // the term of p, then the term of p + 1
-                s0[j] = Math.fma(y0, dj, Math.fma(x0, bj, s0[j]));
-                s1[j] = Math.fma(y1, dj, Math.fma(x1, bj, s1[j]));
-                s2[j] = Math.fma(y2, dj, Math.fma(x2, bj, s2[j]));
-                s3[j] = Math.fma(y3, dj, Math.fma(x3, bj, s3[j]));
-            }
+            twoTermsFused(rowsOfB[p], a[ap], a[ap + aRow], a[ap + 2 * aRow], a[ap + 3 * aRow],
+                    rowsOfB[p + 1], a[aq], a[aq + aRow], a[aq + 2 * aRow], a[aq + 3 * aRow], m, s0, s1, s2, s3);
         }
         if (p < inner) {
             int ap = ai + p * aCol;
@@ -188,6 +171,26 @@ final class RowKernels {
                 s2[j] = Math.fma(x2, bj, s2[j]);
                 s3[j] = Math.fma(x3, bj, s3[j]);
             }
+        }
+    }
+
+    /**
+     * One pass over four rows of sums: the terms of p (B's row {@code row}, A's values x) and then of
+     * p + 1 ({@code next}, y). A method of its own, with a loop of m turns, so that the JIT compiles it
+     * within the first step and then compiles the caller with it, without first compiling the caller
+     * for on-stack replacement (see docs/benchmarks.md, W2).
+     */
+    private static void twoTermsFused(double[] row, double x0, double x1, double x2, double x3,
+                                      double[] next, double y0, double y1, double y2, double y3, int m,
+                                      double[] s0, double[] s1, double[] s2, double[] s3) {
+        for (int j = 0; j < m; j++) {
+            double bj = row[j];
+            double dj = next[j];
+            // the term of p, then the term of p + 1
+            s0[j] = Math.fma(y0, dj, Math.fma(x0, bj, s0[j]));
+            s1[j] = Math.fma(y1, dj, Math.fma(x1, bj, s1[j]));
+            s2[j] = Math.fma(y2, dj, Math.fma(x2, bj, s2[j]));
+            s3[j] = Math.fma(y3, dj, Math.fma(x3, bj, s3[j]));
         }
     }
 

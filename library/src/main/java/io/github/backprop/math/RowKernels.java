@@ -69,10 +69,10 @@ final class RowKernels {
     /** The rows of Bᵀ for B m x k: rowsOfBT[p][j] = B(j, p), B's column p. */
     private static double[][] copyColumns(double[] b, int k, int m) {
         double[][] rowsOfBT = scratch().rows(k, m);
-        for (int j = 0; j < m; j++) {
-            int bj = j * k;
-            for (int p = 0; p < k; p++) {
-                rowsOfBT[p][j] = b[bj + p];
+        for (int p = 0; p < k; p++) {
+            double[] row = rowsOfBT[p];
+            for (int j = 0; j < m; j++) {
+                row[j] = b[j * k + p];
             }
         }
         return rowsOfBT;

@@ -44,15 +44,8 @@ if [[ ! -f $jar ]]; then
   (cd "$root" && ./mvnw -q -B -pl benchmark -am package -DskipTests)
 fi
 
-java_opts() {
-  if [[ -n ${JAVA_OPTS:-} ]]; then
-    echo "$JAVA_OPTS"
-  elif [[ $1 == w3 ]]; then
-    echo "--add-modules jdk.incubator.vector -Xmx700m -XX:+UseParallelGC -Xmn64m"
-  else
-    echo "--add-modules jdk.incubator.vector"
-  fi
-}
+# the documented options, the same for every workload (docs/benchmarks.md)
+java_opts=${JAVA_OPTS:-"--add-modules jdk.incubator.vector -Xmx700m -XX:+UseParallelGC -Xmn64m"}
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
@@ -60,8 +53,8 @@ for w in "${workloads[@]}"; do
   for ((i = 1; i <= runs; i++)); do
     # a run whose check fails still prints its line (final_loss_ok false), which the table reports
     {
-      # shellcheck disable=SC2046  # the options are words on purpose
-      java $(java_opts "$w") -jar "$jar" "$w" 2>/dev/null | grep '^{' || true
+      # shellcheck disable=SC2086  # the options are words on purpose
+      java $java_opts -jar "$jar" "$w" 2>/dev/null | grep '^{' || true
       "$python" "$here/python/workloads.py" numpy "$w" || true
       OMP_WAIT_POLICY=PASSIVE "$python" "$here/python/workloads.py" torch "$w" || true
     } >> "$results"

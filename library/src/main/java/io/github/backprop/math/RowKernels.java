@@ -176,9 +176,10 @@ final class RowKernels {
 
     /**
      * One pass over four rows of sums: the terms of p (B's row {@code row}, A's values x) and then of
-     * p + 1 ({@code next}, y). A method of its own, with a loop of m turns, so that the JIT compiles it
-     * within the first step and then compiles the caller with it, without first compiling the caller
-     * for on-stack replacement (see docs/benchmarks.md, W2).
+     * p + 1 ({@code next}, y). A method of its own, with a loop of m turns: the JIT compiles it within
+     * the first training step, and the caller, whose loop now turns inner / 2 times per call, without
+     * first compiling it for on-stack replacement, which held its normal compile back (see
+     * docs/benchmarks.md, W2).
      */
     private static void twoTermsFused(double[] row, double x0, double x1, double x2, double x3,
                                       double[] next, double y0, double y1, double y2, double y3, int m,

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +52,24 @@ class ComparisonScriptsTest {
         requireTool("command -v shellcheck");
         Run r = run(null, "shellcheck", "compare.sh");
         assertEquals(0, r.exit(), r.out() + r.err());
+    }
+
+    @Test
+    @DisplayName("the README, docs/benchmarks.md and compare.sh run the workloads with the same JVM options")
+    void sameOptionsEverywhere() throws Exception {
+        Matcher script = Pattern.compile("java_opts=\\$\\{JAVA_OPTS:-\"([^\"]+)\"}")
+                .matcher(Files.readString(BENCHMARK.resolve("compare.sh")));
+        assertTrue(script.find(), "compare.sh sets java_opts");
+        String options = script.group(1);
+        for (Path doc : List.of(BENCHMARK.resolve("../README.md"), BENCHMARK.resolve("../docs/benchmarks.md"))) {
+            List<String> commands = Files.readAllLines(doc).stream()
+                    .filter(line -> line.startsWith("java ") && line.contains("benchmark.jar w"))
+                    .toList();
+            assertEquals(List.of(
+                    "java " + options + " -jar benchmark/target/benchmark.jar w1",
+                    "java " + options + " -jar benchmark/target/benchmark.jar w2",
+                    "java " + options + " -jar benchmark/target/benchmark.jar w3"), commands, doc.toString());
+        }
     }
 
     @Nested

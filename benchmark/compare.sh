@@ -45,7 +45,7 @@ if [[ ! -f $jar ]]; then
 fi
 
 # the documented options, the same for every workload (docs/benchmarks.md)
-java_opts=${JAVA_OPTS:-"--add-modules jdk.incubator.vector -Xmx700m -XX:+UseParallelGC -Xmn64m -XX:Tier4MinInvocationThreshold=5"}
+java_opts=${JAVA_OPTS:-"--add-modules jdk.incubator.vector -Xmx700m -XX:+UseParallelGC -Xmn64m -XX:Tier4MinInvocationThreshold=5 -XX:Tier3DelayOn=100000"}
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT

@@ -14,6 +14,7 @@ import io.github.backprop.nn.Parameter;
 import io.github.backprop.optim.Optimizer;
 import io.github.backprop.random.SplitMix64;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,20 @@ public final class Trainer {
     /** The batch after this one, copied while this one is computed. */
     private double[] nextX;
     private double[] nextY;
+    /** Whether the next batch is copied by helper threads while this one is computed (large batches). */
+    private boolean copyAhead;
+    /**
+     * The data set whose rows {@code batchFrom} to {@code batchFrom + batchRows - 1}, in stored order,
+     * {@code batchX} and {@code batchY} hold (held weakly, so that the trainer does not keep it
+     * alive). A data set never changes, so a batch that is already in place, as in full-batch
+     * training epoch after epoch, is not copied again.
+     */
+    private WeakReference<Dataset> batchSource = new WeakReference<>(null);
+    private int batchFrom;
+    private int batchRows;
+    /** The network and data set {@link #trainEpoch} checked last: neither changes shape, so they are not checked again. */
+    private Network checkedNetwork;
+    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
 
     private Trainer(Builder b) {
         this.loss = b.loss;
@@ -174,7 +189,11 @@ public final class Trainer {
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        checkShapes(network, training, "training");
+        if (network == null || training == null || network != checkedNetwork || training != checkedData.get()) {
+            checkShapes(network, training, "training");
+            checkedNetwork = network;
+            checkedData = new WeakReference<>(training);
+        }
         try {
             // without shuffling the batches are taken in order and need no index array
             runEpoch(network, training, shuffleRandom == null ? null : identity(training.size()));
@@ -183,6 +202,9 @@ public final class Trainer {
         }
     }
 
+    /** The gradient norms of an epoch when they are not recorded. */
+    private static final double[] NO_NORMS = new double[0];
+
     private double[] runEpoch(Network network, Dataset data, int[] order) {
         Backpropagation bp = workspaceFor(network, data);
         List<Parameter> params = network.parameters();
@@ -190,10 +212,8 @@ public final class Trainer {
         if (shuffleRandom != null) {
             shuffle(order, shuffleRandom);
         }
-        double[] norms = new double[recordGradientNorms ? network.layerCount() : 0];
+        double[] norms = recordGradientNorms ? new double[network.layerCount()] : NO_NORMS;
         int steps = 0;
-        // a large next batch is copied by the helper threads while this one is computed
-        boolean copyAhead = MatrixKernels.copiesLater((long) batchSize * data.featureCount());
         PendingCopy next = null;
         try {
             for (int from = 0; from < n; from += batchSize) {
@@ -206,9 +226,10 @@ public final class Trainer {
                     next = null;
                     swapBatches();
                 } else if (order == null) {
-                    data.copyRows(from, rows, batchX, batchY);
+                    copyInOrder(data, from, rows);
                 } else {
                     data.copyRows(order, from, rows, batchX, batchY);
+                    batchSource.clear();
                 }
                 int nextFrom = from + batchSize;
                 if (copyAhead && nextFrom < n) {
@@ -240,6 +261,9 @@ public final class Trainer {
         int rows = Math.min(batchSize, data.size());
         if (workspace == null || workspace.network() != network || workspace.maxRows() < rows) {
             workspace = new Backpropagation(network, rows);
+            // a large next batch is copied by the helper threads while this one is computed
+            copyAhead = MatrixKernels.copiesLater((long) batchSize * network.inputSize());
+            batchSource.clear();
             batchX = new double[rows * network.inputSize()];
             batchY = new double[rows * network.outputSize()];
             nextX = new double[batchX.length];
@@ -248,7 +272,20 @@ public final class Trainer {
         return workspace;
     }
 
+    /** Copies rows {@code from} to {@code from + rows - 1} into the batch arrays, unless they are there already. */
+    private void copyInOrder(Dataset data, int from, int rows) {
+        if (data != batchSource.get() || from != batchFrom || rows != batchRows) {
+            // cleared first: a copy that fails half way leaves no claim on what the arrays hold
+            batchSource.clear();
+            data.copyRows(from, rows, batchX, batchY);
+            batchSource = new WeakReference<>(data);
+            batchFrom = from;
+            batchRows = rows;
+        }
+    }
+
     private void swapBatches() {
+        batchSource.clear();
         double[] x = batchX;
         batchX = nextX;
         nextX = x;

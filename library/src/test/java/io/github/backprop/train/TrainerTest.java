@@ -369,6 +369,51 @@ class TrainerTest {
             sgd(0.5, 1).batchSize(2).build().trainEpoch(b, Dataset.of(X, Y));
             assertEquals(weights(a), weights(b));
         }
+
+        /** One full-batch step per data set, in the order given, by hand. */
+        Network fullBatchStepsByHand(double[][]... targets) {
+            Network net = network();
+            Optimizer sgd = Optimizers.sgd(0.5);
+            Backpropagation bp = new Backpropagation(net, 4);
+            for (double[][] y : targets) {
+                bp.forward(new double[] {0, 0, 0, 1, 1, 0, 1, 1}, 0, 4);
+                bp.backward(new double[] {y[0][0], y[1][0], y[2][0], y[3][0]}, Losses.mse());
+                sgd.step(net.parameters());
+            }
+            return net;
+        }
+
+        @Test
+        @DisplayName("trainEpoch on a full batch, again and again, takes the same steps as batches copied afresh each time,"
+                + " also when the data set changes between calls")
+        void fullBatchAgainAndAgain() {
+            double[][] and = {{0}, {0}, {0}, {1}};
+            Dataset xor = Dataset.of(X, Y);
+            Dataset andData = Dataset.of(X, and);
+            Network net = network();
+            Trainer trainer = sgd(0.5, 1).batchSize(4).build();
+            trainer.trainEpoch(net, xor);
+            trainer.trainEpoch(net, xor);
+            trainer.trainEpoch(net, andData);
+            trainer.trainEpoch(net, xor);
+            assertEquals(weights(fullBatchStepsByHand(Y, Y, and, Y)), weights(net));
+        }
+
+        @Test
+        @DisplayName("trainEpoch checks each new data set and network, also after earlier calls")
+        void trainEpochChecksNewData() {
+            Network net = network();
+            Trainer trainer = sgd(0.5, 1).batchSize(4).build();
+            trainer.trainEpoch(net, Dataset.of(X, Y));
+            Dataset threeFeatures = Dataset.of(new double[][] {{0, 0, 0}, {1, 1, 1}}, new double[][] {{0}, {1}});
+            IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+                    () -> trainer.trainEpoch(net, threeFeatures));
+            assertTrue(wide.getMessage().contains("3 features"), wide.getMessage());
+            Network threeInputs = Network.builder(3).dense(1, Activations.sigmoid()).seed(1).build();
+            assertThrows(IllegalArgumentException.class, () -> trainer.trainEpoch(threeInputs, Dataset.of(X, Y)));
+            NullPointerException none = assertThrows(NullPointerException.class, () -> trainer.trainEpoch(net, null));
+            assertEquals("training data is null", none.getMessage());
+        }
     }
 
     @Nested

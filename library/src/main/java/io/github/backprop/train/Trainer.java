@@ -182,10 +182,14 @@ public final class Trainer {
     /**
      * One epoch of training steps over the data, in stored order (or shuffled, if this trainer
      * shuffles), with no scoring and no listeners: the inner loop of {@link #fit}, for benchmarks
-     * and custom loops.
+     * and custom loops. The shapes of a network and data set are checked the first time they come
+     * together; called again with the same pair, as in a loop of epochs, it goes straight to the
+     * steps.
      *
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
+     * @throws NullPointerException if the data is null
+     * @throws IllegalArgumentException if the data does not fit the network's inputs or outputs
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {

@@ -58,7 +58,7 @@ public final class Trainer {
     private Backpropagation workspace;
     private double[] batchX;
     private double[] batchY;
-    /** The batch after this one, copied while this one is computed. */
+    /** The batch after this one, copied while this one is computed (only when {@code copyAhead}). */
     private double[] nextX;
     private double[] nextY;
     /** Whether the next batch is copied by helper threads while this one is computed (large batches). */
@@ -232,8 +232,8 @@ public final class Trainer {
                 } else if (order == null) {
                     copyInOrder(data, from, rows);
                 } else {
-                    data.copyRows(order, from, rows, batchX, batchY);
                     batchSource.clear();
+                    data.copyRows(order, from, rows, batchX, batchY);
                 }
                 int nextFrom = from + batchSize;
                 if (copyAhead && nextFrom < n) {
@@ -270,8 +270,8 @@ public final class Trainer {
             batchSource.clear();
             batchX = new double[rows * network.inputSize()];
             batchY = new double[rows * network.outputSize()];
-            nextX = new double[batchX.length];
-            nextY = new double[batchY.length];
+            nextX = copyAhead ? new double[batchX.length] : null;
+            nextY = copyAhead ? new double[batchY.length] : null;
         }
         return workspace;
     }

@@ -1,6 +1,7 @@
 package io.github.backprop.bench;
 
-import org.knowm.xchart.BitmapEncoder;
+import io.github.backprop.chart.ChartStyle;
+import io.github.backprop.chart.Charts;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -72,9 +73,7 @@ public final class ComparisonChart {
                 lines.add(line);
             }
         }
-        String file = args[0].endsWith(".png") ? args[0].substring(0, args[0].length() - 4) : args[0];
-        BitmapEncoder.saveBitmap(chart(relativeToReference(medians(parse(lines)))), Path.of(file).toString(),
-                BitmapEncoder.BitmapFormat.PNG);
+        Charts.save(chart(relativeToReference(medians(parse(lines)))), Path.of(args[0]));
     }
 
     /**
@@ -188,6 +187,7 @@ public final class ComparisonChart {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450)
                 .title("Training speed relative to numpy (medians; higher is faster)")
                 .yAxisTitle("numpy's time / time").build();
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisDecimalPattern("0.##");
         chart.getStyler().setLabelsVisible(true);

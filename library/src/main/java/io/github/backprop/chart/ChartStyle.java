@@ -36,8 +36,13 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** Applies the house style to an XChart styler. */
-    static void apply(Styler styler) {
+    /**
+     * Applies the house style (white background, these fonts, the palette) to an XChart styler, so
+     * that charts made elsewhere (your own, or the benchmark's) look like the library's.
+     *
+     * @param styler the chart's styler, modified
+     */
+    public static void apply(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);

@@ -119,11 +119,7 @@ final class RowKernels {
         int i = from;
         // two rows of C at a time: each value of B's rows is loaded once for two multiply-adds
         for (; i + 1 < to; i += 2) {
-            if (fused) {
-                twoRowsFused(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1);
-            } else {
-                twoRows(a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1);
-            }
+            twoRows(fused, a, aOffset + i * aRow, aRow, aCol, rowsOfB, inner, m, s0, s1);
             store(s0, scale, c, i * m, m);
             store(s1, scale, c, (i + 1) * m, m);
         }
@@ -134,30 +130,49 @@ final class RowKernels {
     }
 
     /**
-     * The sums of two rows of C (A's rows from {@code ai}, {@code aRow} apart), each term multiplied
-     * and then added in ascending p, two values of p per pass over the rows of sums: each sum is
-     * loaded and stored once for two terms. (Measured faster than the four rows and one value of p
-     * per pass used before: 135-140 against 161-162 ps per multiply-add for A 32 x 64 and m 32.)
+     * The sums of two rows of C (A's rows from {@code ai}, {@code aRow} apart), each term added in
+     * ascending p: multiplied and then added, two values of p per pass over the rows of sums, or
+     * fused in, {@code fma(A(i,p), B(p,j), sum)}, four values of p per pass. Each sum is loaded and
+     * stored once per pass. (Measured faster than the four rows per pass used before, with one value
+     * of p and two: 135-140 against 161-162 ps per multiply-add for A 32 x 64 and m 32 without fused
+     * multiply-adds; a fully compiled W2 step's products 16.9 µs instead of 18.7 with them.)
      */
-    private static void twoRows(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
-                                double[] s0, double[] s1) {
+    private static void twoRows(boolean fused, double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner,
+                                int m, double[] s0, double[] s1) {
         java.util.Arrays.fill(s0, 0, m, 0.0);
         java.util.Arrays.fill(s1, 0, m, 0.0);
         int p = 0;
-        for (; p + 1 < inner; p += 2) {
-            int ap = ai + p * aCol;
-            int aq = ap + aRow;
-            twoTerms(rowsOfB[p], rowsOfB[p + 1], a[ap], a[ap + aCol], a[aq], a[aq + aCol], m, s0, s1);
+        if (fused) {
+            for (; p + 3 < inner; p += 4) {
+                int ap = ai + p * aCol;
+                int aq = ap + aRow;
+                fourTermsFused(rowsOfB[p], rowsOfB[p + 1], rowsOfB[p + 2], rowsOfB[p + 3],
+                        a[ap], a[ap + aCol], a[ap + 2 * aCol], a[ap + 3 * aCol],
+                        a[aq], a[aq + aCol], a[aq + 2 * aCol], a[aq + 3 * aCol], m, s0, s1);
+            }
+        } else {
+            for (; p + 1 < inner; p += 2) {
+                int ap = ai + p * aCol;
+                int aq = ap + aRow;
+                twoTerms(rowsOfB[p], rowsOfB[p + 1], a[ap], a[ap + aCol], a[aq], a[aq + aCol], m, s0, s1);
+            }
         }
-        if (p < inner) {
+        // the last values of p, one at a time
+        for (; p < inner; p++) {
             int ap = ai + p * aCol;
             double x = a[ap];
             double y = a[ap + aRow];
             double[] row = rowsOfB[p];
-            for (int j = 0; j < m; j++) {
-                double bj = row[j];
-                s0[j] += x * bj;
-                s1[j] += y * bj;
+            if (fused) {
+                for (int j = 0; j < m; j++) {
+                    s0[j] = Math.fma(x, row[j], s0[j]);
+                    s1[j] = Math.fma(y, row[j], s1[j]);
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    s0[j] += x * row[j];
+                    s1[j] += y * row[j];
+                }
             }
         }
     }
@@ -175,38 +190,6 @@ final class RowKernels {
             // sum + A(i,p)·B(p,j) + A(i,p+1)·B(p+1,j), added left to right as in the textbook loop
             s0[j] = s0[j] + x0 * v0 + x1 * v1;
             s1[j] = s1[j] + y0 * v0 + y1 * v1;
-        }
-    }
-
-    /**
-     * The sums of two rows of C with each term fused in, {@code fma(A(i,p), B(p,j), sum)} in ascending
-     * p, four values of p per pass over the rows of sums: each sum is loaded and stored once for four
-     * multiply-adds. (Measured faster than the four rows and two values of p per pass used before:
-     * a fully compiled W2 step's products took 16.9 µs instead of 18.7.)
-     */
-    private static void twoRowsFused(double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner, int m,
-                                     double[] s0, double[] s1) {
-        java.util.Arrays.fill(s0, 0, m, 0.0);
-        java.util.Arrays.fill(s1, 0, m, 0.0);
-        int p = 0;
-        for (; p + 3 < inner; p += 4) {
-            int ap = ai + p * aCol;
-            int aq = ap + aRow;
-            fourTermsFused(rowsOfB[p], rowsOfB[p + 1], rowsOfB[p + 2], rowsOfB[p + 3],
-                    a[ap], a[ap + aCol], a[ap + 2 * aCol], a[ap + 3 * aCol],
-                    a[aq], a[aq + aCol], a[aq + 2 * aCol], a[aq + 3 * aCol], m, s0, s1);
-        }
-        // the last one to three values of p, one at a time
-        for (; p < inner; p++) {
-            int ap = ai + p * aCol;
-            double x = a[ap];
-            double y = a[ap + aRow];
-            double[] row = rowsOfB[p];
-            for (int j = 0; j < m; j++) {
-                double bj = row[j];
-                s0[j] = Math.fma(x, bj, s0[j]);
-                s1[j] = Math.fma(y, bj, s1[j]);
-            }
         }
     }
 

@@ -362,21 +362,41 @@ final class VectorKernels {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.mul(scale).intoArray(c, ci);
-        c01.mul(scale).intoArray(c, ci + L);
-        c10.mul(scale).intoArray(c, ci + m);
-        c11.mul(scale).intoArray(c, ci + m + L);
-        c20.mul(scale).intoArray(c, ci + 2 * m);
-        c21.mul(scale).intoArray(c, ci + 2 * m + L);
-        c30.mul(scale).intoArray(c, ci + 3 * m);
-        c31.mul(scale).intoArray(c, ci + 3 * m + L);
-        c40.mul(scale).intoArray(c, ci + 4 * m);
-        c41.mul(scale).intoArray(c, ci + 4 * m + L);
-        c50.mul(scale).intoArray(c, ci + 5 * m);
-        c51.mul(scale).intoArray(c, ci + 5 * m + L);
-        c60.mul(scale).intoArray(c, ci + 6 * m);
-        c61.mul(scale).intoArray(c, ci + 6 * m + L);
-        c70.mul(scale).intoArray(c, ci + 7 * m);
-        c71.mul(scale).intoArray(c, ci + 7 * m + L);
+        // the sums stored as they are, then multiplied by the scale where it is not 1 (see scaleTile)
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + m);
+        c11.intoArray(c, ci + m + L);
+        c20.intoArray(c, ci + 2 * m);
+        c21.intoArray(c, ci + 2 * m + L);
+        c30.intoArray(c, ci + 3 * m);
+        c31.intoArray(c, ci + 3 * m + L);
+        c40.intoArray(c, ci + 4 * m);
+        c41.intoArray(c, ci + 4 * m + L);
+        c50.intoArray(c, ci + 5 * m);
+        c51.intoArray(c, ci + 5 * m + L);
+        c60.intoArray(c, ci + 6 * m);
+        c61.intoArray(c, ci + 6 * m + L);
+        c70.intoArray(c, ci + 7 * m);
+        c71.intoArray(c, ci + 7 * m + L);
+        if (scale != 1.0) {
+            scaleTile(c, ci, m, scale);
+        }
+    }
+
+    /**
+     * Multiplies the 8 x 2L tile of C at {@code ci} (rows {@code m} apart) by {@code scale}: the same
+     * numbers as multiplying each sum before storing it. A pass of its own because the tile that
+     * stored {@code sum.mul(scale)} directly was, in about one JVM in ten on the project's machine,
+     * compiled by C2 with its last seven stores left as calls into the Vector API's Java code, and
+     * W3's timed epoch then took about twice as long (7 of 60 runs logged with -XX:+PrintInlining,
+     * 5 of them slow; none of 60 with this pass; see docs/benchmarks.md).
+     */
+    private static void scaleTile(double[] c, int ci, int m, double scale) {
+        for (int r = 0; r < 8; r++) {
+            int row = ci + r * m;
+            DoubleVector.fromArray(S, c, row).mul(scale).intoArray(c, row);
+            DoubleVector.fromArray(S, c, row + L).mul(scale).intoArray(c, row + L);
+        }
     }
 }

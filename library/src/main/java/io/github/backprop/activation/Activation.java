@@ -1,5 +1,7 @@
 package io.github.backprop.activation;
 
+import io.github.backprop.math.MatrixKernels;
+
 /**
  * An activation function f: a = f(z), together with its derivative f'(z).
  *
@@ -15,7 +17,8 @@ public interface Activation {
     String name();
 
     /**
-     * a = f(z) for one neuron.
+     * a = f(z) for one neuron. On a large batch, {@link #forward} calls it from several threads at
+     * once, so it must depend on z alone.
      *
      * @param z the neuron's weighted input
      * @return its activation
@@ -33,7 +36,9 @@ public interface Activation {
     double derivative(double z, double a);
 
     /**
-     * Applies f to a batch: a = f(z).
+     * Applies f to a batch: a = f(z). The entries of a large batch
+     * ({@link MatrixKernels#SHARED_FUNCTION_VALUES} or more) are shared between threads; each is
+     * {@link #value(double)} of its z either way.
      *
      * @param z weighted inputs (rows x cols), read
      * @param a activations (rows x cols), overwritten
@@ -42,7 +47,18 @@ public interface Activation {
      */
     default void forward(double[] z, double[] a, int rows, int cols) {
         int n = rows * cols;
-        for (int i = 0; i < n; i++) {
+        if (n < MatrixKernels.SHARED_FUNCTION_VALUES) {
+            forwardRange(z, a, 0, n);
+        } else {
+            // a large batch: the threads share its entries
+            MatrixKernels.inParts(n, (from, to) -> forwardRange(z, a, from, to));
+        }
+    }
+
+    /** a = f(z) for entries {@code from} to {@code to - 1}. */
+    private void forwardRange(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            // a = f(z)
             a[i] = value(z[i]);
         }
     }

@@ -226,6 +226,37 @@ public final class MatrixKernels {
         }
     }
 
+    /** Work on the values {@code from} to {@code to - 1} of an array, for {@link #inParts}. */
+    @FunctionalInterface
+    public interface ValueRange {
+        /**
+         * Does the work for one range of values.
+         *
+         * @param from first value
+         * @param to one past the last value
+         */
+        void apply(int from, int to);
+    }
+
+    /**
+     * The fewest values for which {@link #inParts} shares the work between threads: an element-wise
+     * function as costly as an exponential takes tens of microseconds on this many, and handing a
+     * part to a helper thread about one.
+     */
+    public static final int SHARED_FUNCTION_VALUES = 1 << 12;
+
+    /**
+     * Does element-wise work on values 0 to {@code count - 1}: on several threads, in one range each,
+     * if there are {@link #SHARED_FUNCTION_VALUES} or more, else on the caller's thread in one range.
+     * Each value must depend only on itself, so that the result is the same on any number of threads.
+     *
+     * @param count how many values
+     * @param body the work, for a range of values
+     */
+    public static void inParts(int count, ValueRange body) {
+        RowSplit.run(count, count >= SHARED_FUNCTION_VALUES, body::apply);
+    }
+
     /**
      * Copies {@code count} values, like {@link System#arraycopy}; long runs are shared between
      * threads, so that reading a mini-batch from a large data set (from main memory, most of the time)

@@ -1,8 +1,14 @@
 package io.github.backprop.activation;
 
+import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.random.SplitMix64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +75,34 @@ class ActivationsTest {
             Activation f = Activations.identity();
             assertEquals(-4.5, f.value(-4.5));
             assertEquals(1.0, derivative(f, -4.5));
+        }
+    }
+
+    @Nested
+    @DisplayName("on a batch")
+    class Batch {
+
+        @ParameterizedTest(name = "{0} x {1}")
+        @CsvSource({"1,3", "63,64", "64,64", "101,129"})
+        @DisplayName("applies f to every entry exactly as value(z) does, whether the batch is small or shared between threads, and writes nothing past it")
+        void everyEntry(int rows, int cols) {
+            int n = rows * cols;
+            assertEquals(n >= MatrixKernels.SHARED_FUNCTION_VALUES, rows >= 64, "the larger batches are shared");
+            for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
+                    Activations.leakyRelu(0.1), Activations.identity()}) {
+                SplitMix64 random = new SplitMix64(n);
+                double[] z = new double[n];
+                for (int i = 0; i < n; i++) {
+                    z[i] = 8 * random.nextDouble() - 4;
+                }
+                double[] a = new double[n + 3];
+                Arrays.fill(a, 7.0);
+                f.forward(z, a, rows, cols);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(f.value(z[i]), a[i], 0.0, f + ", entry " + i);
+                }
+                assertArrayEquals(new double[] {7, 7, 7}, Arrays.copyOfRange(a, n, n + 3), f + ": past the batch");
+            }
         }
     }
 

@@ -167,6 +167,25 @@ class MatrixKernelsTest {
             assertArrayEquals(expected, dst);
         }
 
+        @ParameterizedTest(name = "{0} values")
+        @CsvSource({"0", "1", "4095", "4096", "10001"})
+        @DisplayName("element-wise work in parts covers every value once, in one range below 4,096 values and in one per thread from there")
+        void inParts(int count) {
+            int[] visits = new int[count];
+            java.util.concurrent.atomic.AtomicInteger ranges = new java.util.concurrent.atomic.AtomicInteger();
+            MatrixKernels.inParts(count, (from, to) -> {
+                ranges.incrementAndGet();
+                for (int i = from; i < to; i++) {
+                    visits[i]++;
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                assertEquals(1, visits[i], "value " + i);
+            }
+            boolean shared = count >= MatrixKernels.SHARED_FUNCTION_VALUES && RowSplit.threads() >= 2;
+            assertEquals(shared ? RowSplit.threads() : 1, ranges.get(), "ranges");
+        }
+
         @ParameterizedTest(name = "n={0}, k={1}, m={2}")
         @CsvSource({"1,1,1", "2,3,5", "7,13,11", "64,10,128", "5,1,3", "16,8,24"})
         @DisplayName("C = A · B")

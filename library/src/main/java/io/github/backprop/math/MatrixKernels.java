@@ -241,14 +241,15 @@ public final class MatrixKernels {
     /**
      * The fewest values for which {@link #inParts} shares the work between threads: an element-wise
      * function as costly as an exponential takes tens of microseconds on this many, and handing a
-     * part to a helper thread about one.
+     * part to a helper thread under one.
      */
     public static final int SHARED_FUNCTION_VALUES = 1 << 12;
 
     /**
      * Does element-wise work on values 0 to {@code count - 1}: on several threads, in one range each,
-     * if there are {@link #SHARED_FUNCTION_VALUES} or more, else on the caller's thread in one range.
-     * Each value must depend only on itself, so that the result is the same on any number of threads.
+     * if there are {@link #SHARED_FUNCTION_VALUES} or more, else (or while the helper threads are
+     * busy with another caller's work) on the caller's thread in one range. Each value must depend
+     * only on itself, so that the result is the same on any number of threads.
      *
      * @param count how many values
      * @param body the work, for a range of values

@@ -226,16 +226,19 @@ public final class MatrixKernels {
         }
     }
 
-    /** Work on the values {@code from} to {@code to - 1} of an array, for {@link #inParts}. */
+    /**
+     * Work on the indices {@code from} to {@code to - 1}: values of an array for {@link #inParts}, and
+     * inside this package the rows of a product, each range on one thread.
+     */
     @FunctionalInterface
-    public interface ValueRange {
+    public interface Range {
         /**
-         * Does the work for one range of values.
+         * Does the work for one range.
          *
-         * @param from first value
-         * @param to one past the last value
+         * @param from first index
+         * @param to one past the last index
          */
-        void apply(int from, int to);
+        void compute(int from, int to);
     }
 
     /**
@@ -254,8 +257,8 @@ public final class MatrixKernels {
      * @param count how many values
      * @param body the work, for a range of values
      */
-    public static void inParts(int count, ValueRange body) {
-        RowSplit.run(count, count >= SHARED_FUNCTION_VALUES, body::apply);
+    public static void inParts(int count, Range body) {
+        RowSplit.run(count, count >= SHARED_FUNCTION_VALUES, body);
     }
 
     /**

@@ -21,11 +21,6 @@ import java.util.concurrent.locks.LockSupport;
  * one piece at most.
  */
 final class RowSplit {
-    /** The body of a product, for rows {@code from} to {@code to - 1} of C (or of any array cut into rows). */
-    interface Rows {
-        void compute(int from, int to);
-    }
-
     /** Work for idle helpers, in small pieces. */
     interface Background {
         /**
@@ -58,7 +53,7 @@ final class RowSplit {
      * @param large whether the work is large enough to be worth handing over (see {@link #PARALLEL_WORK})
      * @param body the product, for a range of rows
      */
-    static void run(int rows, boolean large, Rows body) {
+    static void run(int rows, boolean large, MatrixKernels.Range body) {
         run(rows, 8, large, body);
     }
 
@@ -66,7 +61,7 @@ final class RowSplit {
      * Computes rows 0 to {@code rows - 1}, on several threads if the product is large, cutting the
      * range only at multiples of {@code align} (a register tile's height or width).
      */
-    static void run(int rows, int align, boolean large, Rows body) {
+    static void run(int rows, int align, boolean large, MatrixKernels.Range body) {
         int parts = Math.min(THREADS, rows / align);
         if (!large || parts < 2 || !BUSY.compareAndSet(false, true)) {
             body.compute(0, rows);
@@ -145,13 +140,13 @@ final class RowSplit {
 
     /** Rows of a product handed to a helper, and whether they are done. */
     private static final class Part {
-        private final Rows body;
+        private final MatrixKernels.Range body;
         private final int from;
         private final int to;
         private volatile boolean done;
         private Throwable failure;
 
-        Part(Rows body, int from, int to) {
+        Part(MatrixKernels.Range body, int from, int to) {
             this.body = body;
             this.from = from;
             this.to = to;

@@ -133,14 +133,14 @@ public final class NumberCheck {
         if (match == Match.YES) {
             return Verdict.right(quantity + "." + (whenRight.isEmpty() ? "" : " " + whenRight));
         }
-        if (match == Match.TOO_COARSE) {
-            return Verdict.wrong("give your " + quantity + " with at least " + significantDigits
-                    + " significant digits (read them off the output, or compute it in the cell).");
-        }
         for (Mistake m : mistakes) {
             if (match(answer, m.value()) == Match.YES) {
                 return Verdict.wrong("that is not " + quantity + ". " + m.hint());
             }
+        }
+        if (match == Match.TOO_COARSE) {
+            return Verdict.wrong("give your " + quantity + " with at least " + significantDigits
+                    + " significant digits (read them off the output, or compute it in the cell).");
         }
         if (expected != 0 && match(-answer, expected) == Match.YES) {
             return Verdict.wrong("the size is right but the sign is not. Check the sign of each factor of "

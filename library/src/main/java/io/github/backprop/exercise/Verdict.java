@@ -66,6 +66,31 @@ public record Verdict(Outcome outcome, String message) {
         return new Verdict(Outcome.UNANSWERED, message);
     }
 
+    /**
+     * One verdict for an exercise with several parts: the first part not answered yet, else the
+     * first wrong part, else one right verdict naming every part.
+     *
+     * @param parts the parts' verdicts, in the order the exercise asks them
+     * @return the combined verdict
+     */
+    public static Verdict all(Verdict... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("no verdicts to combine");
+        }
+        for (Outcome outcome : new Outcome[] {Outcome.UNANSWERED, Outcome.WRONG}) {
+            for (Verdict part : parts) {
+                if (part.outcome() == outcome) {
+                    return part;
+                }
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        for (Verdict part : parts) {
+            all.append(all.length() == 0 ? "" : " ").append(part.message());
+        }
+        return right(all.toString());
+    }
+
     /** True only for a right answer. */
     public boolean passed() {
         return outcome == Outcome.RIGHT;

@@ -47,7 +47,12 @@ final class TutorialRuns {
         }
     }
 
-    /** The notebook after a fresh run (run once, then cached). */
+    /** The solutions notebook of a tutorial: {@code solutions/<name>-solutions.ipynb}. */
+    static String solutionsOf(String name) {
+        return "solutions/" + name.substring(0, name.length() - ".ipynb".length()) + "-solutions.ipynb";
+    }
+
+    /** The notebook after a fresh run (run once, then cached); {@code name} is relative to the notebooks folder. */
     static ExecutedNotebook run(String name) {
         return RUNS.computeIfAbsent(name, n -> {
             long start = System.nanoTime();

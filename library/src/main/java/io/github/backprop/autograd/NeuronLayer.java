@@ -113,24 +113,22 @@ public final class NeuronLayer {
 
     /** The weights' numbers now, W[j][i] (a copy, to compare with the layer library's W). */
     public double[][] weights() {
-        double[][] w = new double[outputSize()][inputSize()];
-        for (int j = 0; j < w.length; j++) {
-            for (int i = 0; i < w[j].length; i++) {
-                w[j][i] = weight(j, i).data();
-            }
-        }
-        return w;
+        return eachWeight(Value::data);
     }
 
     /** The gradients dL/dW[j][i] now (a copy). */
     public double[][] weightGradients() {
-        double[][] dW = new double[outputSize()][inputSize()];
-        for (int j = 0; j < dW.length; j++) {
-            for (int i = 0; i < dW[j].length; i++) {
-                dW[j][i] = weight(j, i).grad();
+        return eachWeight(Value::grad);
+    }
+
+    private double[][] eachWeight(java.util.function.ToDoubleFunction<Value> part) {
+        double[][] m = new double[outputSize()][inputSize()];
+        for (int j = 0; j < m.length; j++) {
+            for (int i = 0; i < m[j].length; i++) {
+                m[j][i] = part.applyAsDouble(weight(j, i));
             }
         }
-        return dW;
+        return m;
     }
 
     /** The biases' numbers now, b[j] (a copy). */

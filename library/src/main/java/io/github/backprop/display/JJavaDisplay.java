@@ -15,7 +15,8 @@ import java.util.UUID;
  * and {@code DisplayData.putTransientData}. Not {@code DisplayData.setDisplayId}, whose return type
  * changed from void to DisplayData in 1.0-a7 (a call compiled against one fails with
  * NoSuchMethodError in the other), nor the {@code DISPLAY_ID_KEY} constant, which 1.0-a7 made
- * private. The only classes, with {@link JJavaExtension}, that touch JJava's types.
+ * private. The only classes, with {@link JJavaExtension}, that touch JJava's types. It mirrors
+ * {@link IJavaDisplay} line for line: the two APIs have the same shape but share no types.
  */
 final class JJavaDisplay {
     /** The transient key under which a display carries its id (JJava's and Jupyter's "display_id"). */

@@ -20,6 +20,7 @@ import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,6 +36,21 @@ abstract class InlineDisplayContract {
 
     /** A fresh kernel of the kind under test, with the library's display set up the way that kernel does it. */
     abstract Rendering kernelWithDisplaySetUp();
+
+    /** Asserts that a table renders as text only before {@code step}, and as an HTML table after it. */
+    static void htmlOnlyAfter(Rendering kernel, Runnable step) {
+        Table t = Table.create("t", IntColumn.create("n", 1, 2));
+        assertNull(kernel.as(t, "text/html"));
+        step.run();
+        String html = (String) kernel.as(t, "text/html");
+        assertTrue(html != null && html.contains("<td>1</td>"), html);
+    }
+
+    /** Trains a small network for three epochs with {@link LiveTrainingDisplay#create()} as its listener. */
+    static void trainWithLiveDisplay() {
+        Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(1)).epochs(3).batchSize(4).listener(LiveTrainingDisplay.create())
+                .build().fit(Network.builder(2).dense(1, Activations.sigmoid()).seed(1).build(), Datasets.xor());
+    }
 
     @Test
     @DisplayName("a Tablesaw table renders as text/html and text/plain")

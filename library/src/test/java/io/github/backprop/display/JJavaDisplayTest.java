@@ -1,11 +1,5 @@
 package io.github.backprop.display;
 
-import io.github.backprop.activation.Activations;
-import io.github.backprop.data.Datasets;
-import io.github.backprop.loss.Losses;
-import io.github.backprop.nn.Network;
-import io.github.backprop.optim.Optimizers;
-import io.github.backprop.train.Trainer;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -156,11 +150,7 @@ class JJavaDisplayTest extends InlineDisplayContract {
     @DisplayName("adding the library to the class path (%classpath) installs the renderers: before it a table is text only, after it HTML")
     void classpathInstallsTheRenderers() {
         JJavaStandIn kernel = new JJavaStandIn(true);
-        Table t = Table.create("t", IntColumn.create("n", 1, 2));
-        assertNull(kernel.render(t, "text/html"));
-        kernel.addToClasspath(library());
-        String html = (String) kernel.render(t, "text/html");
-        assertTrue(html.contains("<td>1</td>"), html);
+        htmlOnlyAfter(kernel::render, () -> kernel.addToClasspath(library()));
     }
 
     @Test
@@ -186,19 +176,14 @@ class JJavaDisplayTest extends InlineDisplayContract {
     void setupWithoutExtensions() {
         JJavaStandIn kernel = start(false);
         kernel.addToClasspath(library());
-        Table t = Table.create("t", IntColumn.create("n", 1, 2));
-        assertNull(kernel.render(t, "text/html"));
-        assertEquals(Notebook.READY, Notebook.setup());
-        String html = (String) kernel.render(t, "text/html");
-        assertTrue(html.contains("<td>1</td>"), html);
+        htmlOnlyAfter(kernel::render, () -> assertEquals(Notebook.READY, Notebook.setup()));
     }
 
     @Test
     @DisplayName("the live training display shows a PNG chart and a progress line, with display ids, in the JJava kernel")
     void liveDisplayInTheKernel() {
         JJavaStandIn kernel = start(true);
-        Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(1)).epochs(3).batchSize(4).listener(LiveTrainingDisplay.create())
-                .build().fit(Network.builder(2).dense(1, Activations.sigmoid()).seed(1).build(), Datasets.xor());
+        trainWithLiveDisplay();
         assertEquals(2, kernel.shown.size());
         assertTrue(kernel.shown.stream().allMatch(DisplayData::hasDisplayId));
         assertNotNull(kernel.shown.get(0).getData(MIMEType.IMAGE_PNG));

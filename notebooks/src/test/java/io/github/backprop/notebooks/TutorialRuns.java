@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs each tutorial notebook once per test JVM, in the headless notebook runner, from the
- * notebooks' own folder (so their {@code %jars lib/*.jar} cell loads the jars the build prepared),
+ * notebooks' own folder (so their {@code %classpath lib/*.jar} cell loads the jars the build prepared),
  * and shares the results between the test classes.
  */
 final class TutorialRuns {

@@ -78,6 +78,11 @@ final class Fixtures {
         return this;
     }
 
+    /** The notebook as JSON. */
+    JsonObject toJson() {
+        return notebook.deepCopy();
+    }
+
     Path writeTo(Path file) throws IOException {
         NotebookFile.write(notebook, file);
         return file;

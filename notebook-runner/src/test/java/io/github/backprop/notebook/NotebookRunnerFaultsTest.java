@@ -42,7 +42,11 @@ class NotebookRunnerFaultsTest {
                             "Thread t = new Thread(() -> System.exit(0));\nt.start();\nt.join();", List.of(), "exit code 0"),
                     Arguments.of("an OutOfMemoryError that ends the JVM",
                             "long[][] hog = new long[1000][];\nfor (int i = 0; i < hog.length; i++) { hog[i] = new long[1 << 20]; }",
-                            List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "OutOfMemoryError"));
+                            List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), "OutOfMemoryError"),
+                    Arguments.of("a crash of the JVM",
+                            "java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField(\"theUnsafe\");\n"
+                                    + "f.setAccessible(true);\n((sun.misc.Unsafe) f.get(null)).putAddress(0, 0);",
+                            List.of("-XX:-CreateCoredumpOnCrash"), "notebook-runner-hs_err_pid"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -56,6 +60,7 @@ class NotebookRunnerFaultsTest {
                     .codeWithStaleOutput("after", "3", "old output")
                     .writeTo(dir.resolve("ends.ipynb")));
             ExecutedNotebook.CellFailure failure = nb.failure().orElseThrow();
+            deleteCrashReport(failure.message());
             assertEquals(3, failure.cellNumber(), failure::toString);
             assertTrue(failure.message().startsWith("DeadKernelError: the notebook's JVM ended"), failure::toString);
             assertTrue(failure.message().contains(expected), failure::toString);
@@ -64,6 +69,14 @@ class NotebookRunnerFaultsTest {
             assertTrue(nb.cell("ends").error().orElseThrow().startsWith("DeadKernelError"));
             assertEquals(0, nb.cell("after").outputCount());
             assertNull(nb.cell("after").executionCount());
+        }
+
+        /** A crash report the message names is the test's own: it goes. */
+        private static void deleteCrashReport(String message) throws IOException {
+            java.util.regex.Matcher report = java.util.regex.Pattern.compile("\\S*notebook-runner-hs_err_pid\\d+\\.log").matcher(message);
+            if (report.find()) {
+                Files.deleteIfExists(Path.of(report.group()));
+            }
         }
 
         @Test
@@ -183,6 +196,22 @@ class NotebookRunnerFaultsTest {
             assertTrue(nb.succeeded(), () -> nb.failure().toString());
             assertTrue(Files.readString(file).contains("\"execute_result\""));
             assertFalse(Files.exists(dir.resolve("work.failed.ipynb")));
+        }
+
+        @Test
+        @DisplayName("writing through a symbolic link replaces the file it points to and keeps the link")
+        void followsLinks() throws IOException {
+            Path real = Fixtures.notebook().code("ok", "1").writeTo(Files.createDirectories(dir.resolve("real")).resolve("nb.ipynb"));
+            Path link;
+            try {
+                link = Files.createSymbolicLink(dir.resolve("link.ipynb"), real);
+            } catch (UnsupportedOperationException | IOException e) {
+                assumeTrue(false, "no symbolic links here: " + e);
+                return;
+            }
+            NotebookFile.write(Fixtures.notebook().code("new", "2").toJson(), link);
+            assertTrue(Files.isSymbolicLink(link));
+            assertTrue(Files.readString(real).contains("\"new\""));
         }
 
         @Test

@@ -20,6 +20,7 @@ final class Cleanup {
     private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
     private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
+    private static volatile boolean stopping;
 
     private Cleanup() {
     }
@@ -34,6 +35,14 @@ final class Cleanup {
     static void track(Path path) {
         installHook();
         PATHS.add(path);
+    }
+
+    /**
+     * True once the runner's JVM is stopping: a notebook JVM that ends now was ended by the
+     * shutdown hook, which is no failure of the notebook's.
+     */
+    static boolean stopping() {
+        return stopping;
     }
 
     static void forget(Process process) {
@@ -78,6 +87,7 @@ final class Cleanup {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             PROCESSES.forEach(Cleanup::end);
             PATHS.forEach(Cleanup::delete);
         }, "notebook-runner-cleanup"));

@@ -130,6 +130,9 @@ final class KernelProcess {
                 return Ending.COMPLETED;
             }
             if (exited) {
+                if (Cleanup.stopping()) {
+                    throw new InterruptedIOException("the runner is stopping; it ended the notebook's JVM");
+                }
                 return died(progress, cells, process.exitValue(), log);
             }
             if (System.nanoTime() - deadline > 0) {

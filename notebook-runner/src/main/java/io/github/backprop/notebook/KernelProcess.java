@@ -38,11 +38,13 @@ final class KernelProcess {
     private final Path java;
     private final List<String> jvmOptions;
     private final Duration cellTimeout;
+    private final Duration startUpTimeout;
 
     KernelProcess(Path javaHome, List<String> jvmOptions, Duration cellTimeout) {
         this.java = javaHome.resolve("bin").resolve("java");
         this.jvmOptions = List.copyOf(jvmOptions);
         this.cellTimeout = cellTimeout;
+        this.startUpTimeout = START_UP.compareTo(cellTimeout) > 0 ? START_UP : cellTimeout;
     }
 
     /**
@@ -113,8 +115,7 @@ final class KernelProcess {
     private Ending watch(Process process, EventFile eventFile, List<CodeCell> cells, Path log,
                          Consumer<JsonObject> events) throws IOException {
         Progress progress = new Progress();
-        Duration startUp = START_UP.compareTo(cellTimeout) > 0 ? START_UP : cellTimeout;
-        long deadline = System.nanoTime() + startUp.toNanos();
+        long deadline = System.nanoTime() + startUpTimeout.toNanos();
         while (true) {
             boolean exited = waitFor(process, POLL_MILLIS, TimeUnit.MILLISECONDS);
             for (JsonObject event : eventFile.readNew()) {
@@ -150,7 +151,7 @@ final class KernelProcess {
         }
         if (!progress.ready) {
             return new Ending(true, 0, "TimeoutException", "the notebook's JVM did not start within "
-                    + describe(START_UP.compareTo(cellTimeout) > 0 ? START_UP : cellTimeout));
+                    + describe(startUpTimeout));
         }
         return new Ending(true, progress.next(cells), "TimeoutException", "the notebook's JVM did not respond for "
                 + after + " before this cell started (the runner ended it)");

@@ -214,7 +214,8 @@ public final class Value {
 
     /** tanh(a). */
     public Value tanh() {
-        double t = Math.tanh(data);
+        // the same function as the library's Tanh activation, so that both agree on every JDK
+        double t = StrictMath.tanh(data);
         // d tanh(a)/da = 1 - tanh(a)^2
         return result("tanh", t, new Value[] {this}, new double[] {1.0 - t * t});
     }

@@ -75,6 +75,22 @@ abstract class InlineDisplayContract {
     }
 
     @Test
+    @DisplayName("a picture of a Value's graph renders as a PNG image of the picture's size, and its title as text")
+    void graphPictures() throws IOException {
+        io.github.backprop.autograd.Value x = io.github.backprop.autograd.Value.of(3, "x");
+        io.github.backprop.autograd.Value y = x.mul(x).add(x).label("y");
+        y.backward();
+        Rendering kernel = kernelWithDisplaySetUp();
+        io.github.backprop.chart.Picture picture = io.github.backprop.autograd.GraphPicture.of(y);
+        byte[] bytes = Base64.getDecoder().decode((String) kernel.as(picture, "image/png"));
+        java.awt.image.BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertEquals(picture.width(), image.getWidth());
+        assertEquals(picture.height(), image.getHeight());
+        String text = (String) kernel.as(picture, "text/plain");
+        assertTrue(text.startsWith("graph of y: 3 values"), text);
+    }
+
+    @Test
     @DisplayName("an XChart chart renders as a PNG image of the chart's size")
     void charts() throws IOException {
         Object png = kernelWithDisplaySetUp().as(Charts.activation(Activations.sigmoid(), -3, 3), "image/png");

@@ -41,6 +41,7 @@ class NotebookClaimsTest {
             new Claim("02-sigmoid-and-its-derivative.ipynb", "max-search", "0.25"),
             new Claim("02-sigmoid-and-its-derivative.ipynb", "slope-at-six", "0.002467"),
             new Claim("02-sigmoid-and-its-derivative.ipynb", "fd-analytic", "0.241301"),
+            new Claim("02-sigmoid-and-its-derivative.ipynb", "fd-difference", "3.2e-12"),
             // 3: the output delta
             new Claim("03-output-delta-and-chain-rule.ipynb", "dLda", "0.741365"),
             new Claim("03-output-delta-and-chain-rule.ipynb", "slope", "0.186816"),

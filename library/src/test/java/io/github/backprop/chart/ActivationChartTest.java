@@ -20,26 +20,30 @@ class ActivationChartTest {
      * tries (and the axis ends, which it formats to size the axis).
      */
     private static List<Double> xTicks(XYChart chart) {
-        List<Double> asked = new ArrayList<>();
-        chart.setCustomXAxisTickLabelsFormatter(v -> {
-            asked.add(v);
-            return String.valueOf(v);
-        });
-        Charts.toImage(chart);
-        return asked;
+        return asked(chart, true);
     }
 
     /** The same for the y axis, without the largest value, which XChart formats to size the axis. */
     private static List<Double> yTicks(XYChart chart) {
-        List<Double> asked = new ArrayList<>();
-        chart.setCustomYAxisTickLabelsFormatter(v -> {
-            asked.add(v);
-            return String.valueOf(v);
-        });
-        Charts.toImage(chart);
+        List<Double> asked = asked(chart, false);
         double max = chart.getSeriesMap().values().stream()
                 .flatMapToDouble(s -> java.util.Arrays.stream(s.getYData())).max().orElseThrow();
         asked.removeIf(v -> v == max);
+        return asked;
+    }
+
+    private static List<Double> asked(XYChart chart, boolean xAxis) {
+        List<Double> asked = new ArrayList<>();
+        java.util.function.Function<Double, String> record = v -> {
+            asked.add(v);
+            return String.valueOf(v);
+        };
+        if (xAxis) {
+            chart.setCustomXAxisTickLabelsFormatter(record);
+        } else {
+            chart.setCustomYAxisTickLabelsFormatter(record);
+        }
+        Charts.toImage(chart);
         return asked;
     }
 

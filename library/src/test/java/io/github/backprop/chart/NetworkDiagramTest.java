@@ -4,6 +4,7 @@ import io.github.backprop.activation.Activations;
 import io.github.backprop.backprop.Backpropagation;
 import io.github.backprop.backprop.ForwardPass;
 import io.github.backprop.backprop.Trace;
+import io.github.backprop.course.TutorialNetworks;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;
 import org.junit.jupiter.api.DisplayName;
@@ -19,12 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("A network diagram")
 class NetworkDiagramTest {
     /** The 2-2-1 network of notebooks 1-5 and its sample. */
-    static final Network NET = Network.builder(2)
-            .dense(new double[][] {{0.15, 0.20}, {0.25, 0.30}}, new double[] {0.35, 0.35}, Activations.sigmoid())
-            .dense(new double[][] {{0.40, 0.45}}, new double[] {0.60}, Activations.sigmoid())
-            .build();
-    static final double[][] X = {{0.05, 0.10}};
-    static final double[][] Y = {{0.01}};
+    static final Network NET = TutorialNetworks.mazur();
+    static final double[][] X = TutorialNetworks.X;
+    static final double[][] Y = TutorialNetworks.Y;
     static final ForwardPass FORWARD = Backpropagation.forwardPass(NET, X);
     static final Trace TRACE = Backpropagation.trace(NET, Losses.mse(), X, Y);
 

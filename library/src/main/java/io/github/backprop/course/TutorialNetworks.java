@@ -28,4 +28,38 @@ public final class TutorialNetworks {
                 .dense(new double[][] {{0.40, 0.45}}, new double[] {0.60}, Activations.sigmoid())
                 .build();
     }
+
+    /** The sample of notebook 4's wider network: x = (0.5, -1, 2). */
+    public static final double[][] WIDE_X = {{0.5, -1.0, 2.0}};
+    /** Its targets: y = (1, 0). */
+    public static final double[][] WIDE_Y = {{1.0, 0.0}};
+
+    /**
+     * The 3-4-2 sigmoid network of notebook 4, with seeded random weights:
+     * {@code Network.builder(3).dense(4, sigmoid).dense(2, sigmoid).seed(4).build()}.
+     *
+     * @return a new network
+     */
+    public static Network wide() {
+        return Network.builder(3)
+                .dense(4, Activations.sigmoid())
+                .dense(2, Activations.sigmoid())
+                .seed(4)
+                .build();
+    }
+
+    /**
+     * The 2-2-2-1 sigmoid network of notebook 4's exercise 2, with seeded random weights:
+     * {@code Network.builder(2).dense(2, sigmoid).dense(2, sigmoid).dense(1, sigmoid).seed(1).build()}.
+     *
+     * @return a new network
+     */
+    public static Network deeper() {
+        return Network.builder(2)
+                .dense(2, Activations.sigmoid())
+                .dense(2, Activations.sigmoid())
+                .dense(1, Activations.sigmoid())
+                .seed(1)
+                .build();
+    }
 }

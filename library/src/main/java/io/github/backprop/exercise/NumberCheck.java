@@ -33,6 +33,8 @@ public final class NumberCheck {
     static final double COMPUTED_RELATIVE = 1e-9;
     /** ... and an absolute floor for expected values at or near 0. */
     static final double COMPUTED_ABSOLUTE = 1e-12;
+    /** The significant digits of an {@link #exact()} check: no typed rounding is accepted. */
+    private static final int EXACT = 0;
 
     private final String quantity;
     private final double expected;
@@ -111,6 +113,16 @@ public final class NumberCheck {
         return new NumberCheck(quantity, expected, hint, whenRight, digits, mistakes);
     }
 
+    /**
+     * Makes the expected value exact, for answers such as "delta becomes 0" or "the peak is 1": an
+     * answer is right only when it agrees to a relative 1e-9 (absolute 1e-12 near 0), however it
+     * is typed, so a rounded neighbour such as {@code 0.01} for 0 or {@code 0.9} for 1 is wrong.
+     * Typical mistakes are still recognised to the digits typed.
+     */
+    public NumberCheck exact() {
+        return new NumberCheck(quantity, expected, hint, whenRight, EXACT, mistakes);
+    }
+
     /** What this check checks, as given to {@link #of}. */
     public String quantity() {
         return quantity;
@@ -129,7 +141,9 @@ public final class NumberCheck {
         if (Double.isInfinite(answer)) {
             return Verdict.wrong("your " + quantity + " is infinite. " + hint);
         }
-        Match match = match(answer, expected);
+        Match match = significantDigits == EXACT
+                ? (agreesWhenComputed(answer, expected) ? Match.YES : Match.NO)
+                : match(answer, expected);
         if (match == Match.YES) {
             return Verdict.right(quantity + "." + (whenRight.isEmpty() ? "" : " " + whenRight));
         }
@@ -169,7 +183,9 @@ public final class NumberCheck {
         if (Math.abs(answer - target) > lastDigit * (1 + 1e-9)) {
             return Match.NO;
         }
-        return typed.precision() >= significantDigits ? Match.YES : Match.TOO_COARSE;
+        // an exact check still recognises typical mistakes typed to at least two digits
+        int digits = significantDigits == EXACT ? 2 : significantDigits;
+        return typed.precision() >= digits ? Match.YES : Match.TOO_COARSE;
     }
 
     static boolean agreesWhenComputed(double answer, double target) {

@@ -78,6 +78,21 @@ class NotebooksTest {
         }));
     }
 
+    @TestFactory
+    @DisplayName("each shows at least one table (text/html) and one chart or picture (image/png)")
+    Stream<DynamicTest> eachShowsATableAndAPicture() {
+        return TutorialRuns.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ExecutedNotebook nb = TutorialRuns.run(name);
+            assertTrue(nb.succeeded(), () -> "failed: " + nb.failure().orElseThrow());
+            assertTrue(nb.cells().stream().anyMatch(c -> shows(c, "text/html")), name + " shows no table (no text/html output)");
+            assertTrue(nb.cells().stream().anyMatch(c -> shows(c, "image/png")), name + " shows no chart or picture (no image/png output)");
+        }));
+    }
+
+    private static boolean shows(ExecutedNotebook.Cell cell, String mimeType) {
+        return cell.data("execute_result", mimeType).isPresent() || cell.data("display_data", mimeType).isPresent();
+    }
+
     private static String committedResult(JsonObject cell) {
         for (JsonElement o : cell.getAsJsonArray("outputs")) {
             JsonObject out = o.getAsJsonObject();

@@ -7,7 +7,7 @@
  *   <li>{@code loss}: L and dL/da side by side (MSE, binary and categorical cross-entropy);</li>
  *   <li>{@code nn}: layers (dense, 2-D convolution, max pooling, flatten, recurrent), networks,
  *       parameters (W and b with their gradients), shapes of samples (vector, image, sequence);</li>
- *   <li>{@code backprop}: the forward pass, the output delta ({@code OutputDelta}), the hidden-layer
+ *   <li>{@code gradient}: the forward pass, the output delta ({@code OutputDelta}), the hidden-layer
  *       delta ({@code HiddenDelta}), dW and db ({@code ParameterGradients}), and traces of every value;</li>
  *   <li>{@code init}: initial weights; {@code optim}: SGD, momentum, Adam; {@code train}: the training loop;</li>
  *   <li>{@code check}: the gradient check; {@code eval}: accuracy and confusion matrices; {@code io}: JSON files;</li>

@@ -1,7 +1,7 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activation;
-import io.github.backprop.backprop.RecurrentTrace;
+import io.github.backprop.gradient.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.math.Matrix;

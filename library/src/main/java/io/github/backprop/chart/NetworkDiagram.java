@@ -1,7 +1,7 @@
 package io.github.backprop.chart;
 
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.nn.DenseLayer;
 import io.github.backprop.nn.Network;
 

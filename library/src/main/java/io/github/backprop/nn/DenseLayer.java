@@ -1,7 +1,7 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activation;
-import io.github.backprop.backprop.ParameterGradients;
+import io.github.backprop.gradient.ParameterGradients;
 import io.github.backprop.math.MatrixKernels;
 
 import java.util.List;

@@ -40,7 +40,7 @@ import java.util.StringJoiner;
  * }</pre>
  * Samples are always flat vectors (an image [channel][row][col], a sequence [step][feature]).
  * Predictions never modify the caller's arrays. For the forward pass with every z and a kept, and
- * for backpropagation, see {@code io.github.backprop.backprop.Backpropagation}.
+ * for backpropagation, see {@code io.github.backprop.gradient.Backpropagation}.
  */
 public final class Network {
     private final Shape inputShape;

@@ -1,9 +1,9 @@
 package io.github.backprop.table;
 
-import io.github.backprop.backprop.ForwardPass;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.RecurrentTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.ForwardPass;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;

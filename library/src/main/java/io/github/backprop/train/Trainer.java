@@ -1,6 +1,6 @@
 package io.github.backprop.train;
 
-import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;

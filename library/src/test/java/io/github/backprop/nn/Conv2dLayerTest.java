@@ -1,9 +1,9 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.math.Matrix;
 import org.junit.jupiter.api.DisplayName;

@@ -1,4 +1,4 @@
-package io.github.backprop.backprop;
+package io.github.backprop.gradient;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.math.MatrixKernels;

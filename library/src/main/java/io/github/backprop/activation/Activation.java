@@ -1,6 +1,6 @@
 package io.github.backprop.activation;
 
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 
 /**
  * An activation function f: a = f(z), together with its derivative f'(z).
@@ -36,9 +36,8 @@ public interface Activation {
     double derivative(double z, double a);
 
     /**
-     * Applies f to a batch: a = f(z). The entries of a large batch
-     * ({@link MatrixKernels#SHARED_FUNCTION_VALUES} or more) are shared between threads; each is
-     * {@link #value(double)} of its z either way.
+     * Applies f to a batch: a = f(z). The entries of a large batch (thousands of values) are shared
+     * between threads; each is {@link #value(double)} of its z either way.
      *
      * @param z weighted inputs (rows x cols), read
      * @param a activations (rows x cols), overwritten
@@ -47,11 +46,11 @@ public interface Activation {
      */
     default void forward(double[] z, double[] a, int rows, int cols) {
         int n = rows * cols;
-        if (n < MatrixKernels.SHARED_FUNCTION_VALUES) {
-            forwardRange(z, a, 0, n);
-        } else {
+        if (Kernels.chosen().sharesElementwise(n)) {
             // a large batch: the threads share its entries
-            MatrixKernels.inParts(n, (from, to) -> forwardRange(z, a, from, to));
+            Kernels.chosen().elementwise(n, (from, to) -> forwardRange(z, a, from, to));
+        } else {
+            forwardRange(z, a, 0, n);
         }
     }
 

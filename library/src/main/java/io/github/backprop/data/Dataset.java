@@ -1,9 +1,7 @@
 package io.github.backprop.data;
 
+import io.github.backprop.internal.kernel.Kernels;
 import io.github.backprop.math.Matrix;
-import io.github.backprop.math.MatrixKernels;
-import io.github.backprop.math.PendingCopy;
-
 import io.github.backprop.nn.Inputs;
 
 import java.util.ArrayList;
@@ -266,34 +264,28 @@ public final class Dataset {
      */
     public void copyRows(int from, int count, double[] xOut, double[] yOut) {
         checkRows(null, from, count);
-        // a large batch is copied by all threads at once (MatrixKernels.copy): it mostly comes from main memory
-        MatrixKernels.copy(x, from * featureCount, xOut, 0, count * featureCount);
+        // a large batch is copied by all threads at once: it mostly comes from main memory
+        Kernels.chosen().copy(x, from * featureCount, xOut, 0, count * featureCount);
         System.arraycopy(y, from * targetCount, yOut, 0, count * targetCount);
     }
 
     /**
-     * Starts copying a mini-batch, rows {@code order[from .. from+count)} (or rows
-     * {@code from .. from+count)} in stored order if {@code order} is null), as {@link #copyRows} does:
-     * the targets at once, the features, if there are many, on the helper threads while the caller
-     * goes on (see {@link MatrixKernels#copyRowsLater}). Training copies the next batch this way while
-     * it computes the current one. Until {@link PendingCopy#await()} returns, {@code xOut} must be
-     * neither read nor written, and {@code order} not changed.
+     * Copies sample {@code row}'s features and targets into two arrays at the given positions, without
+     * allocating (as {@link #featureRow} and {@link #targetRow} do): for assembling a mini-batch row by row.
      *
-     * @param order row indices, read; or null for stored order
-     * @param from first position in {@code order} (or first row)
-     * @param count how many rows
-     * @param xOut features (count x featureCount)
-     * @param yOut targets (count x targetCount), overwritten before this returns
-     * @return the copy of the features, to await before using {@code xOut}
-     * @throws IndexOutOfBoundsException if a row is outside the dataset
+     * @param row the sample
+     * @param xOut features, written from {@code xPos} (featureCount values)
+     * @param xPos where the features go
+     * @param yOut targets, written from {@code yPos} (targetCount values)
+     * @param yPos where the targets go
+     * @throws IndexOutOfBoundsException if the row is outside the dataset, or the values do not fit
      */
-    public PendingCopy copyRowsLater(int[] order, int from, int count, double[] xOut, double[] yOut) {
-        checkRows(order, from, count);
-        for (int i = 0; i < count; i++) {
-            int r = order == null ? from + i : order[from + i];
-            System.arraycopy(y, r * targetCount, yOut, i * targetCount, targetCount);
+    public void copyRow(int row, double[] xOut, int xPos, double[] yOut, int yPos) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " is outside a dataset of " + size + " samples");
         }
-        return MatrixKernels.copyRowsLater(x, order, from, count, featureCount, xOut);
+        System.arraycopy(x, row * featureCount, xOut, xPos, featureCount);
+        System.arraycopy(y, row * targetCount, yOut, yPos, targetCount);
     }
 
     private void checkRows(int[] order, int from, int count) {

@@ -18,10 +18,10 @@ import java.util.List;
  * <p>The steps, for layers l = 1..L (layer 0 is the input x = a_0):
  * <ol>
  *   <li>forward: z_l = W_l a_{l-1} + b_l, a_l = f_l(z_l) ({@link io.github.backprop.nn.DenseLayer#forward});</li>
- *   <li>output delta: delta_L = dL/da_L * f_L'(z_L) ({@link OutputDelta});</li>
- *   <li>hidden deltas, from l = L-1 down to 1: delta_j = f'(z_j) * sum_k w_kj * delta_k ({@link HiddenDelta});</li>
+ *   <li>output delta: delta_L = dL/da_L * f_L'(z_L) ({@code OutputDelta});</li>
+ *   <li>hidden deltas, from l = L-1 down to 1: delta_j = f'(z_j) * sum_k w_kj * delta_k ({@code HiddenDelta});</li>
  *   <li>gradients: dW_l = delta_l a_{l-1}ᵀ and db_l = delta_l, averaged over the batch
- *       ({@link ParameterGradients}).</li>
+ *       ({@link io.github.backprop.nn.DenseLayer#gradients}).</li>
  * </ol>
  * Convolution, max pooling, flatten and recurrent layers take the same steps; each {@link Layer}
  * supplies its own forward pass, its sum for the layer below, its delta rule and its parameter
@@ -99,7 +99,7 @@ public final class Backpropagation {
         double[] aPrev = x;
         int aPrevOffset = offset;
         for (int l = 0; l < z.length; l++) {
-            // z_l = W_l a_{l-1} + b_l ;  a_l = f_l(z_l)   (or the layer's own z: a convolution, a pooling window, ...)
+            // layer l's z and a (Layer.forward: z = W a_prev + b and a = f(z) for a dense layer)
             network.layers().get(l).forward(aPrev, aPrevOffset, rows, z[l], a[l]);
             aPrev = a[l];
             aPrevOffset = 0;
@@ -130,19 +130,19 @@ public final class Backpropagation {
         int last = z.length - 1;
         List<Layer> layers = network.layers();
         Layer output = layers.get(last);
-        // delta_L = dL/da_L * f'(z_L)
+        // the output delta (OutputDelta)
         OutputDelta.compute(loss, output, z[last], a[last], y, scratch, delta[last], rows);
         for (int l = last - 1; l >= 0; l--) {
             Layer hidden = layers.get(l);
             Layer next = layers.get(l + 1);
-            // delta_j = f'(z_j) * sum_k w_kj * delta_k
+            // the hidden deltas, from the top down (HiddenDelta)
             HiddenDelta.compute(next, delta[l + 1], hidden, z[l], a[l], scratch, delta[l], rows);
         }
         for (int l = 0; l <= last; l++) {
             Layer layer = layers.get(l);
             double[] aPrev = l == 0 ? input : a[l - 1];
             int aPrevOffset = l == 0 ? inputOffset : 0;
-            // dW_l = delta_l a_{l-1}ᵀ ;  db_l = delta_l   (averaged over the batch; a dense layer uses ParameterGradients)
+            // every layer's dW and db, averaged over the batch (Layer.gradients)
             layer.gradients(aPrev, aPrevOffset, z[l], delta[l], rows);
         }
     }

@@ -5,8 +5,6 @@ import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
-import io.github.backprop.math.MatrixKernels;
-import io.github.backprop.math.PendingCopy;
 import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
@@ -55,26 +53,11 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final boolean recordGradientNorms;
 
+    /** The forward and backward pass of the network trained last, and its batches (reused from epoch to epoch). */
     private Backpropagation workspace;
-    private double[] batchX;
-    private double[] batchY;
-    /** The batch after this one, copied while this one is computed (only when {@code copyAhead}). */
-    private double[] nextX;
-    private double[] nextY;
-    /** Whether the next batch is copied by helper threads while this one is computed (large batches). */
-    private boolean copyAhead;
-    /**
-     * The data set whose rows {@code batchFrom} to {@code batchFrom + batchRows - 1}, in stored order,
-     * {@code batchX} and {@code batchY} hold (held weakly, so that the trainer does not keep it
-     * alive). A data set never changes, so a batch that is already in place, as in full-batch
-     * training epoch after epoch, is not copied again.
-     */
-    private WeakReference<Dataset> batchSource = new WeakReference<>(null);
-    private int batchFrom;
-    private int batchRows;
-    /** The network and data set {@link #trainEpoch} checked last: neither changes shape, so they are not checked again. */
-    private Network checkedNetwork;
-    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
+    private MiniBatches batches;
+    /** The data set whose targets were last checked against the loss (held weakly: a data set never changes). */
+    private WeakReference<Dataset> checkedTargets = new WeakReference<>(null);
 
     private Trainer(Builder b) {
         this.loss = b.loss;
@@ -180,23 +163,33 @@ public final class Trainer {
     }
 
     /**
-     * One epoch of training steps over the data, in stored order (or shuffled, if this trainer
-     * shuffles), with no scoring and no listeners: the inner loop of {@link #fit}, for benchmarks
-     * and custom loops. The shapes of a network and data set are checked the first time they come
-     * together; called again with the same pair, as in a loop of epochs, it goes straight to the
-     * steps.
+     * One epoch of gradient steps and nothing else: no scoring, no listeners, no history. For a
+     * training loop of your own, e.g. one that scores only every 100th epoch of a long run, or
+     * that times the training alone:
+     * <pre>{@code
+     * for (int epoch = 1; epoch <= 10_000; epoch++) {
+     *     trainer.trainEpoch(network, data);
+     *     if (epoch % 1000 == 0) {
+     *         System.out.println(epoch + ": " + Evaluation.score(network, trainer.loss(), data).loss());
+     *     }
+     * }
+     * }</pre>
+     * The steps are those of {@link #fit}: batches in stored order (or shuffled, if this trainer
+     * shuffles), one optimiser step each. The data is checked as in {@code fit}, a data set's targets
+     * only the first time it comes (a data set never changes).
      *
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
      * @throws NullPointerException if the data is null
-     * @throws IllegalArgumentException if the data does not fit the network's inputs or outputs
+     * @throws IllegalArgumentException if the data does not fit the network or the loss
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        if (network == null || training == null || network != checkedNetwork || training != checkedData.get()) {
+        if (training == null || training != checkedTargets.get()) {
+            checkData(network, training, "training");
+            checkedTargets = new WeakReference<>(training);
+        } else {
             checkShapes(network, training, "training");
-            checkedNetwork = network;
-            checkedData = new WeakReference<>(training);
         }
         try {
             // without shuffling the batches are taken in order and need no index array
@@ -209,6 +202,7 @@ public final class Trainer {
     /** The gradient norms of an epoch when they are not recorded. */
     private static final double[] NO_NORMS = new double[0];
 
+    /** One epoch of steps: for each batch, forward, backward, (the gradient norms,) one optimiser step. */
     private double[] runEpoch(Network network, Dataset data, int[] order) {
         Backpropagation bp = workspaceFor(network, data);
         List<Parameter> params = network.parameters();
@@ -218,29 +212,14 @@ public final class Trainer {
         }
         double[] norms = recordGradientNorms ? new double[network.layerCount()] : NO_NORMS;
         int steps = 0;
-        PendingCopy next = null;
         try {
             for (int from = 0; from < n; from += batchSize) {
                 if (Thread.interrupted()) {
                     throw new StepInterrupted();
                 }
-                int rows = Math.min(batchSize, n - from);
-                if (next != null) {
-                    next.await();
-                    next = null;
-                    swapBatches();
-                } else if (order == null) {
-                    copyInOrder(data, from, rows);
-                } else {
-                    batchSource.clear();
-                    data.copyRows(order, from, rows, batchX, batchY);
-                }
-                int nextFrom = from + batchSize;
-                if (copyAhead && nextFrom < n) {
-                    next = data.copyRowsLater(order, nextFrom, Math.min(batchSize, n - nextFrom), nextX, nextY);
-                }
-                bp.forward(batchX, 0, rows);
-                bp.backward(batchY, loss);
+                int rows = batches.load(data, order, from);
+                bp.forward(batches.x(), 0, rows);
+                bp.backward(batches.y(), loss);
                 if (recordGradientNorms) {
                     for (int l = 0; l < norms.length; l++) {
                         norms[l] += weightGradientNorm(network.layers().get(l));
@@ -251,9 +230,7 @@ public final class Trainer {
             }
         } finally {
             // a step that failed leaves no helper writing into the next batch's arrays
-            if (next != null) {
-                next.await();
-            }
+            batches.settle();
         }
         for (int l = 0; l < norms.length; l++) {
             norms[l] /= steps;
@@ -261,41 +238,14 @@ public final class Trainer {
         return norms;
     }
 
+    /** The workspace and batch arrays for this network and data set: the ones from before if they fit. */
     private Backpropagation workspaceFor(Network network, Dataset data) {
         int rows = Math.min(batchSize, data.size());
         if (workspace == null || workspace.network() != network || workspace.maxRows() < rows) {
             workspace = new Backpropagation(network, rows);
-            // a large next batch is copied by the helper threads while this one is computed
-            copyAhead = MatrixKernels.copiesLater((long) batchSize * network.inputSize());
-            batchSource.clear();
-            batchX = new double[rows * network.inputSize()];
-            batchY = new double[rows * network.outputSize()];
-            nextX = copyAhead ? new double[batchX.length] : null;
-            nextY = copyAhead ? new double[batchY.length] : null;
+            batches = new MiniBatches(batchSize, rows, network.inputSize(), network.outputSize());
         }
         return workspace;
-    }
-
-    /** Copies rows {@code from} to {@code from + rows - 1} into the batch arrays, unless they are there already. */
-    private void copyInOrder(Dataset data, int from, int rows) {
-        if (data != batchSource.get() || from != batchFrom || rows != batchRows) {
-            // cleared first: a copy that fails half way leaves no claim on what the arrays hold
-            batchSource.clear();
-            data.copyRows(from, rows, batchX, batchY);
-            batchSource = new WeakReference<>(data);
-            batchFrom = from;
-            batchRows = rows;
-        }
-    }
-
-    private void swapBatches() {
-        batchSource.clear();
-        double[] x = batchX;
-        batchX = nextX;
-        nextX = x;
-        double[] y = batchY;
-        batchY = nextY;
-        nextY = y;
     }
 
     private void checkData(Network network, Dataset data, String what) {

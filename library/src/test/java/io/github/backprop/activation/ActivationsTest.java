@@ -1,6 +1,6 @@
 package io.github.backprop.activation;
 
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 import io.github.backprop.random.SplitMix64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -87,7 +87,7 @@ class ActivationsTest {
         @DisplayName("applies f to every entry exactly as value(z) does, whether the batch is small or shared between threads, and writes nothing past it")
         void everyEntry(int rows, int cols) {
             int n = rows * cols;
-            assertEquals(n >= MatrixKernels.SHARED_FUNCTION_VALUES, rows >= 64, "the larger batches are shared");
+            assertEquals(Kernels.chosen().sharesElementwise(n), rows >= 64, "the larger batches are shared");
             for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
                     Activations.leakyRelu(0.1), Activations.identity()}) {
                 SplitMix64 random = new SplitMix64(n);

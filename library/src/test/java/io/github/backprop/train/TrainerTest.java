@@ -414,6 +414,18 @@ class TrainerTest {
             NullPointerException none = assertThrows(NullPointerException.class, () -> trainer.trainEpoch(net, null));
             assertEquals("training data is null", none.getMessage());
         }
+
+        @Test
+        @DisplayName("trainEpoch refuses targets its loss cannot take, as fit does")
+        void trainEpochChecksTargets() {
+            Network net = Network.builder(2).dense(1, Activations.sigmoid()).seed(1).build();
+            Trainer trainer = Trainer.builder().loss(Losses.binaryCrossEntropy()).optimizer(Optimizers.sgd(0.5)).epochs(1)
+                    .build();
+            Dataset outOfRange = Dataset.of(X, new double[][] {{0}, {1}, {2}, {0}});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> trainer.trainEpoch(net, outOfRange));
+            assertTrue(e.getMessage().startsWith("training target at row 2, column 0"), e.getMessage());
+        }
     }
 
     @Nested

@@ -1,24 +1,24 @@
-package io.github.backprop.math;
+package io.github.backprop.internal.kernel;
 
 /**
  * Matrix products one row of C at a time, in loops the JIT vectorises by itself: the plain kernels
  * (used without the Vector API, in the notebooks and on Binder), and the small products of the
- * Vector API kernels (see {@link MatrixKernels}).
+ * Vector API kernels (see {@link Kernels}).
  *
  * <p>Every entry is the sum over p of A(i,p)·B(p,j) in ascending p from 0, then multiplied by the
  * scale: with a separate multiply and add ({@code fused = false}), the same bit for bit as the
  * textbook triple loop; or with fused multiply-adds ({@code fused = true}), the same bit for bit as
- * {@link VectorKernels}' tiles. The loop along a row of C reads a copy of B's row p and a row of sums
+ * {@link VectorTiles}' tiles. The loop along a row of C reads a copy of B's row p and a row of sums
  * at the same index: the only form in which the JIT (C2, JDK 17) can prove that the arrays do not
  * overlap, and so use SIMD registers. It is also a small method the JIT compiles within the first
  * training steps, where Vector API code needs hundreds of steps before it is compiled and runs tens
  * of times slower until then.
  */
-final class RowKernels {
+final class RowLoops {
     /** Products with fewer entries than this are summed one entry at a time, without copying B. */
     static final int TINY = 32;
 
-    private RowKernels() {
+    private RowLoops() {
     }
 
     /**
@@ -68,8 +68,8 @@ final class RowKernels {
 
     /**
      * The rows of Bᵀ for B m x k: rowsOfBT[p][j] = B(j, p), B's column p. Four columns at a time, so
-     * that each of B's rows is read four neighbouring values at a time (0.26-0.32 ns a value against
-     * 0.45-0.48 one column at a time, for W2's 64 x 32 weights).
+     * that each of B's rows is read four neighbouring values at a time (faster than one column at a
+     * time on W2's weights; the commit that made it has the measurement).
      */
     private static double[][] copyColumns(double[] b, int k, int m) {
         double[][] rowsOfBT = scratch().rows(k, m);
@@ -133,9 +133,8 @@ final class RowKernels {
      * The sums of two rows of C (A's rows from {@code ai}, {@code aRow} apart), each term added in
      * ascending p: multiplied and then added, two values of p per pass over the rows of sums, or
      * fused in, {@code fma(A(i,p), B(p,j), sum)}, four values of p per pass. Each sum is loaded and
-     * stored once per pass. (Measured faster than the four rows per pass used before, with one value
-     * of p and two: 135-140 against 161-162 ps per multiply-add for A 32 x 64 and m 32 without fused
-     * multiply-adds; a fully compiled W2 step's products 16.9 µs instead of 18.7 with them.)
+     * stored once per pass. (Faster than four rows per pass with one or two values of p; the
+     * commit that made it has the measurements.)
      */
     private static void twoRows(boolean fused, double[] a, int ai, int aRow, int aCol, double[][] rowsOfB, int inner,
                                 int m, double[] s0, double[] s1) {
@@ -197,8 +196,7 @@ final class RowKernels {
      * One pass over two rows of sums: the terms of p to p + 3 (B's rows {@code b0} to {@code b3}; A's
      * values x for the first row, y for the second), in that order. A method of its own, with a loop
      * of m turns: the JIT compiles it within the first training steps, and its caller, whose loop
-     * turns inner / 4 times per call, without first compiling it for on-stack replacement (see
-     * docs/benchmarks.md, W2).
+     * turns inner / 4 times per call, without first compiling it for on-stack replacement.
      */
     private static void fourTermsFused(double[] b0, double[] b1, double[] b2, double[] b3,
                                        double x0, double x1, double x2, double x3,

@@ -1,4 +1,4 @@
-package io.github.backprop.math;
+package io.github.backprop.internal.kernel;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,13 +8,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import static io.github.backprop.math.MatrixKernelsTest.random;
-import static io.github.backprop.math.MatrixKernelsTest.textbook;
+import static io.github.backprop.internal.kernel.KernelsTest.random;
+import static io.github.backprop.internal.kernel.KernelsTest.textbook;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Label("The matrix kernels on random shapes, strides and row ranges")
-class MatrixKernelsProperties {
+class KernelsProperties {
 
     @Property(tries = 600)
     @Label("the plain kernels add A(i,p)·B(p,j) as the triple loop does, the Vector API kernels fuse it in as the triple loop with fma does")
@@ -28,9 +28,9 @@ class MatrixKernelsProperties {
         double[] b = random(offset + inner * m, m);
         double[] c = new double[n * m];
         if (vector) {
-            VectorKernels.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+            VectorTiles.product(a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
         } else {
-            RowKernels.product(false, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+            RowLoops.product(false, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
         }
         assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, vector), scale), c);
     }
@@ -48,9 +48,9 @@ class MatrixKernelsProperties {
         double[] c = random(n * m, 3);
         double[] before = c.clone();
         if (vector) {
-            VectorKernels.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
+            VectorTiles.product(a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
         } else {
-            RowKernels.product(false, a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
+            RowLoops.product(false, a, 0, inner, 1, b, 0, m, inner, m, 1.0, c, start, end);
         }
         double[] expected = textbook(a, 0, inner, 1, b, 0, m, inner, n, m, vector);
         for (int i = 0; i < n; i++) {
@@ -72,9 +72,9 @@ class MatrixKernelsProperties {
         double[] b = random(m * k, m);
         double[] c = random(n * m, 3);
         double[] before = c.clone();
-        VectorKernels.transposedB(a, offset, n, k, b, m, c, start, end);
+        VectorTiles.transposedB(a, offset, n, k, b, m, c, start, end);
         // Bᵀ(p,j) = B(j,p) = b[j*k + p]
-        double[] expected = MatrixKernelsTest.textbook(a, offset, k, 1, b, 0, 1, k, k, n, m, true);
+        double[] expected = KernelsTest.textbook(a, offset, k, 1, b, 0, 1, k, k, n, m, true);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 // only the columns from start to end - 1 are computed
@@ -95,14 +95,14 @@ class MatrixKernelsProperties {
         double[] a = random(offset + n * inner, n);
         double[] b = random(offset + inner * m, m);
         double[] c = new double[n * m];
-        RowKernels.product(fused, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
+        RowLoops.product(fused, a, offset, aRow, aCol, b, offset, m, inner, m, scale, c, 0, n);
         assertArrayEquals(scaled(textbook(a, offset, aRow, aCol, b, offset, m, inner, n, m, fused), scale), c);
         // z = a · Wᵀ for rows start..n-1 only: W here is m x inner, Wᵀ(p,j) = w[j*inner + p]
         int start = Math.min(from, n);
         double[] w = random(m * inner, inner);
         double[] z = random(n * m, 5);
         double[] before = z.clone();
-        RowKernels.transposedB(fused, a, offset, inner, w, m, z, start, n);
+        RowLoops.transposedB(fused, a, offset, inner, w, m, z, start, n);
         double[] expected = textbook(a, offset, inner, 1, w, 0, 1, inner, inner, n, m, fused);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {

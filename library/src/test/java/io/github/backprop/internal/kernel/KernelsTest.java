@@ -1,4 +1,4 @@
-package io.github.backprop.math;
+package io.github.backprop.internal.kernel;
 
 import io.github.backprop.random.SplitMix64;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so both implementations are available here.)
  */
 @DisplayName("The fast matrix kernels compute exactly the textbook triple loops")
-class MatrixKernelsTest {
+class KernelsTest {
+    /** The kernels the library chose for this JVM: the Vector API ones, as the build configures the tests. */
+    private static final Kernels K = Kernels.chosen();
 
     static double[] random(int size, long seed) {
         SplitMix64 r = new SplitMix64(seed);
@@ -56,13 +58,13 @@ class MatrixKernelsTest {
     }
 
     static boolean vectorKernelsInUse() {
-        return MatrixKernels.implementation().startsWith("vector");
+        return K.fused();
     }
 
     @Test
     @DisplayName("the tests run with the Vector API kernels, as the library's build configures them")
     void testsUseTheVectorKernels() {
-        assertTrue(vectorKernelsInUse(), MatrixKernels.implementation());
+        assertTrue(vectorKernelsInUse(), K.description());
     }
 
     @Nested
@@ -71,31 +73,32 @@ class MatrixKernelsTest {
         @Test
         @DisplayName("small products move to the tiles after a thousand large products, with the same results")
         void smallProductsMoveToTheTilesOnceTheyAreWarm() {
-            assertFalse(MatrixKernels.tilesWarm(), "no test before this one ran a thousand large products");
+            VectorApiKernels kernels = new VectorApiKernels(Kernels.Sharing.BY_SIZE, VectorApiKernels.Tiles.AFTER_WARM_UP);
+            assertFalse(kernels.tilesWarm(), "new kernels have run no large product");
             double[] a = random(32 * 64, 1);
             double[] w = random(10 * 64, 2);
             double[] before = new double[32 * 10];
-            MatrixKernels.multiplyTransposedB(a, 0, 32, 64, w, 10, before);
+            kernels.multiplyTransposedB(a, 0, 32, 64, w, 10, before);
             int n = 64;
             int k = 128;
             int m = 128;
-            assertTrue((long) n * k * m >= RowSplit.PARALLEL_WORK, "a large product");
+            assertTrue((long) n * k * m >= SharedKernels.PARALLEL_WORK, "a large product");
             double[] big = random(n * k, 3);
             double[] bigW = random(m * k, 4);
             double[] z = new double[n * m];
-            for (int i = 0; i < MatrixKernels.TILES_WARM; i++) {
-                MatrixKernels.multiplyTransposedB(big, 0, n, k, bigW, m, z);
+            for (int i = 0; i < VectorApiKernels.TILES_WARM; i++) {
+                kernels.multiplyTransposedB(big, 0, n, k, bigW, m, z);
             }
-            assertTrue(MatrixKernels.tilesWarm());
+            assertTrue(kernels.tilesWarm());
             double[] after = new double[32 * 10];
-            MatrixKernels.multiplyTransposedB(a, 0, 32, 64, w, 10, after);
+            kernels.multiplyTransposedB(a, 0, 32, 64, w, 10, after);
             assertArrayEquals(before, after);
             assertArrayEquals(textbook(a, 0, 64, 1, w, 0, 1, 64, 64, 32, 10, true), after);
         }
     }
 
     @Nested
-    @DisplayName("MatrixKernels, the front door, on odd and tiny shapes")
+    @DisplayName("the chosen kernels, on odd and tiny shapes")
     class FrontDoor {
         @ParameterizedTest(name = "n={0}, k={1}, m={2}, offset={3}")
         @CsvSource({"1,1,1,0", "1,7,3,2", "3,5,1,0", "4,4,4,1", "5,3,7,3", "7,13,11,0", "33,64,32,5", "64,100,10,0",
@@ -107,7 +110,7 @@ class MatrixKernelsTest {
             double[] b = random(m * k, 2);
             double[] c = random(n * m + 3, 9);
             double[] tail = java.util.Arrays.copyOfRange(c, n * m, n * m + 3);
-            MatrixKernels.multiplyTransposedB(a, offset, n, k, b, m, c);
+            K.multiplyTransposedB(a, offset, n, k, b, m, c);
             // Bᵀ(p,j) = B(j,p) = b[j*k + p]
             double[] expected = textbook(a, offset, k, 1, b, 0, 1, k, k, n, m, vectorKernelsInUse());
             assertArrayEquals(expected, java.util.Arrays.copyOf(c, n * m));
@@ -122,7 +125,7 @@ class MatrixKernelsTest {
             double[] a = random(n * k, 3);
             double[] b = random(offset + n * m, 4);
             double[] c = random(k * m, 9);
-            MatrixKernels.multiplyTransposedA(a, n, k, b, offset, m, c);
+            K.multiplyTransposedA(a, n, k, b, offset, m, 1.0, c);
             assertArrayEquals(textbook(a, 0, 1, k, b, offset, m, n, k, m, vectorKernelsInUse()), c);
         }
 
@@ -133,7 +136,7 @@ class MatrixKernelsTest {
             double[] a = random(n * k, 3);
             double[] b = random(n * m, 4);
             double[] c = new double[k * m];
-            MatrixKernels.multiplyTransposedA(a, n, k, b, 0, m, s, c);
+            K.multiplyTransposedA(a, n, k, b, 0, m, s, c);
             double[] expected = textbook(a, 0, 1, k, b, 0, m, n, k, m, vectorKernelsInUse());
             for (int i = 0; i < expected.length; i++) {
                 expected[i] *= s;
@@ -151,7 +154,7 @@ class MatrixKernelsTest {
             for (int i = 0; i < count; i++) {
                 expected[i] = y[i] - 0.1 * x[i];
             }
-            MatrixKernels.addScaled(y, -0.1, x, count);
+            K.addScaled(y, -0.1, x, count);
             assertArrayEquals(expected, y);
         }
 
@@ -163,17 +166,17 @@ class MatrixKernelsTest {
             double[] dst = random(count + 9, 4);
             double[] expected = dst.clone();
             System.arraycopy(src, 5, expected, 4, count);
-            MatrixKernels.copy(src, 5, dst, 4, count);
+            K.copy(src, 5, dst, 4, count);
             assertArrayEquals(expected, dst);
         }
 
         @ParameterizedTest(name = "{0} values")
         @CsvSource({"0", "1", "4095", "4096", "10001"})
-        @DisplayName("element-wise work in parts covers every value once, in one range below 4,096 values and in one per thread from there")
-        void inParts(int count) {
+        @DisplayName("element-wise work covers every value once, in one range below 4,096 values and in one per thread from there")
+        void elementwise(int count) {
             int[] visits = new int[count];
             java.util.concurrent.atomic.AtomicInteger ranges = new java.util.concurrent.atomic.AtomicInteger();
-            MatrixKernels.inParts(count, (from, to) -> {
+            K.elementwise(count, (from, to) -> {
                 ranges.incrementAndGet();
                 for (int i = from; i < to; i++) {
                     visits[i]++;
@@ -182,7 +185,7 @@ class MatrixKernelsTest {
             for (int i = 0; i < count; i++) {
                 assertEquals(1, visits[i], "value " + i);
             }
-            boolean shared = count >= MatrixKernels.SHARED_FUNCTION_VALUES && RowSplit.threads() >= 2;
+            boolean shared = count >= SharedKernels.SHARED_FUNCTION_VALUES && RowSplit.threads() >= 2;
             assertEquals(shared ? RowSplit.threads() : 1, ranges.get(), "ranges");
         }
 
@@ -193,7 +196,7 @@ class MatrixKernelsTest {
             double[] a = random(n * k, 5);
             double[] b = random(k * m, 6);
             double[] c = random(n * m, 9);
-            MatrixKernels.multiply(a, n, k, b, m, c);
+            K.multiply(a, n, k, b, m, c);
             assertArrayEquals(textbook(a, 0, k, 1, b, 0, m, k, n, m, vectorKernelsInUse()), c);
         }
     }
@@ -207,13 +210,13 @@ class MatrixKernelsTest {
             int n = 72;
             int k = 300;
             int m = 130;
-            assertTrue((long) n * k * m >= RowSplit.PARALLEL_WORK, "the product is large enough to be shared");
+            assertTrue((long) n * k * m >= SharedKernels.PARALLEL_WORK, "the product is large enough to be shared");
             double[] a = random(n * k, 7);
             double[] b = random(k * m, 8);
             double[] shared = new double[n * m];
-            MatrixKernels.multiply(a, n, k, b, m, shared);
+            K.multiply(a, n, k, b, m, shared);
             double[] alone = new double[n * m];
-            VectorKernels.product(a, 0, k, 1, b, 0, m, k, m, 1.0, alone, 0, n);
+            VectorTiles.product(a, 0, k, 1, b, 0, m, k, m, 1.0, alone, 0, n);
             assertArrayEquals(alone, shared);
         }
 
@@ -226,9 +229,9 @@ class MatrixKernelsTest {
             double[] a = random(n * k, 7);
             double[] b = random(m * k, 8);
             double[] shared = new double[n * m];
-            MatrixKernels.multiplyTransposedB(a, 0, n, k, b, m, shared);
+            K.multiplyTransposedB(a, 0, n, k, b, m, shared);
             double[] alone = new double[n * m];
-            VectorKernels.transposedB(a, 0, n, k, b, m, alone, 0, m);
+            VectorTiles.transposedB(a, 0, n, k, b, m, alone, 0, m);
             assertArrayEquals(alone, shared);
         }
 
@@ -276,7 +279,7 @@ class MatrixKernelsTest {
             double[] c = new double[n * m];
             Thread.currentThread().interrupt();
             try {
-                MatrixKernels.multiply(a, n, k, b, m, c);
+                K.multiply(a, n, k, b, m, c);
                 assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is still set");
             } finally {
                 Thread.interrupted();
@@ -286,8 +289,8 @@ class MatrixKernelsTest {
     }
 
     @Nested
-    @DisplayName("copying rows while the caller goes on (the next mini-batch)")
-    class CopyLater {
+    @DisplayName("work done later by the helper threads (the copy of the next mini-batch)")
+    class Later {
         /** Rows order[from + i] (or from + i) of src, width values each, as one array. */
         private double[] expectedRows(double[] src, int[] order, int from, int rows, int width) {
             double[] expected = new double[rows * width];
@@ -296,6 +299,16 @@ class MatrixKernelsTest {
                 System.arraycopy(src, r * width, expected, i * width, width);
             }
             return expected;
+        }
+
+        /** Starts copying those rows into dst, a row per piece, as training copies a mini-batch. */
+        private Kernels.Pending copyLater(double[] src, int[] order, int from, int rows, int width, double[] dst) {
+            return K.later(rows, 1, (first, end) -> {
+                for (int i = first; i < end; i++) {
+                    int r = order == null ? from + i : order[from + i];
+                    System.arraycopy(src, r * width, dst, i * width, width);
+                }
+            });
         }
 
         private int[] reversed(int n) {
@@ -317,7 +330,7 @@ class MatrixKernelsTest {
             double[] dst = random(rows * width + 3, 12);
             double[] expected = dst.clone();
             System.arraycopy(expectedRows(src, order, 4, rows, width), 0, expected, 0, rows * width);
-            PendingCopy copy = MatrixKernels.copyRowsLater(src, order, 4, rows, width, dst);
+            Kernels.Pending copy = copyLater(src, order, 4, rows, width, dst);
             copy.await();
             assertArrayEquals(expected, dst);
             copy.await();
@@ -333,7 +346,7 @@ class MatrixKernelsTest {
             double[] a = random(n * k, 13);
             double[] w = random(m * k, 14);
             double[] z = new double[n * m];
-            MatrixKernels.multiplyTransposedB(a, 0, n, k, w, m, z);
+            K.multiplyTransposedB(a, 0, n, k, w, m, z);
             double[] expectedZ = z.clone();
             int sourceRows = 640;
             double[] data = random(sourceRows * k, 15);
@@ -342,8 +355,8 @@ class MatrixKernelsTest {
                 double[] dst = new double[n * k];
                 int from = (step * 37) % (sourceRows - n);
                 int[] rowOrder = step % 2 == 0 ? null : order;
-                PendingCopy copy = MatrixKernels.copyRowsLater(data, rowOrder, from, n, k, dst);
-                MatrixKernels.multiplyTransposedB(a, 0, n, k, w, m, z);
+                Kernels.Pending copy = copyLater(data, rowOrder, from, n, k, dst);
+                K.multiplyTransposedB(a, 0, n, k, w, m, z);
                 copy.await();
                 assertArrayEquals(expectedRows(data, rowOrder, from, n, k), dst, "step " + step);
                 assertArrayEquals(expectedZ, z, "step " + step);
@@ -351,14 +364,14 @@ class MatrixKernelsTest {
         }
 
         @Test
-        @DisplayName("a second copy offered before the first is awaited leaves both complete")
+        @DisplayName("a second piece of work offered before the first is awaited leaves both complete")
         void twoCopies() {
             int k = 784;
             double[] data = random(200 * k, 16);
             double[] first = new double[64 * k];
             double[] second = new double[64 * k];
-            PendingCopy one = MatrixKernels.copyRowsLater(data, null, 0, 64, k, first);
-            PendingCopy two = MatrixKernels.copyRowsLater(data, null, 100, 64, k, second);
+            Kernels.Pending one = copyLater(data, null, 0, 64, k, first);
+            Kernels.Pending two = copyLater(data, null, 100, 64, k, second);
             two.await();
             one.await();
             assertArrayEquals(expectedRows(data, null, 0, 64, k), first);
@@ -366,17 +379,27 @@ class MatrixKernelsTest {
         }
 
         @Test
-        @DisplayName("refuses, on the caller's thread, a row outside the source or rows that do not fit the destination")
-        void refusesBadRows() {
-            double[] src = new double[10 * 784];
-            IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class,
-                    () -> MatrixKernels.copyRowsLater(src, new int[] {0, 10}, 0, 2, 784, new double[2 * 784]));
-            assertTrue(outside.getMessage().contains("row 10"), outside.getMessage());
-            assertThrows(IndexOutOfBoundsException.class,
-                    () -> MatrixKernels.copyRowsLater(src, null, 5, 6, 784, new double[6 * 784]));
-            IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
-                    () -> MatrixKernels.copyRowsLater(src, null, 0, 2, 784, new double[784]));
-            assertTrue(small.getMessage().contains("do not fit"), small.getMessage());
+        @DisplayName("throws on the caller's thread what a piece threw, once every piece is done")
+        void failingPiece() {
+            int[] done = new int[10];
+            Kernels.Pending work = K.later(10, 1, (first, end) -> {
+                if (first == 3) {
+                    throw new IndexOutOfBoundsException("row 3 is outside");
+                }
+                done[first]++;
+            });
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, work::await);
+            assertEquals("row 3 is outside", e.getMessage());
+            for (int i = 0; i < 10; i++) {
+                assertEquals(i == 3 ? 0 : 1, done[i], "piece " + i);
+            }
+        }
+
+        @Test
+        @DisplayName("refuses a piece size below one, naming both numbers")
+        void refusesBadPieces() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> K.later(10, 0, (f, t) -> { }));
+            assertTrue(e.getMessage().contains("10 indices, 0 at a time"), e.getMessage());
         }
     }
 }

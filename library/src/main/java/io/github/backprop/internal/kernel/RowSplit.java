@@ -1,4 +1,4 @@
-package io.github.backprop.math;
+package io.github.backprop.internal.kernel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * helpers busy computes its whole product itself.
  *
  * <p>A helper with no part to compute does background work offered to it (the copy of the next
- * mini-batch, {@link PendingCopy}), a small piece at a time, so that a part handed to it waits for
+ * mini-batch, {@link PendingWork}), a small piece at a time, so that a part handed to it waits for
  * one piece at most.
  */
 final class RowSplit {
@@ -30,12 +30,6 @@ final class RowSplit {
          */
         boolean step();
     }
-
-    /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
-    static final long PARALLEL_WORK = 1L << 20;
-
-    /** Element-by-element updates of fewer values than this stay on the caller's thread. */
-    static final int PARALLEL_VALUES = 1 << 15;
 
     private static final long SPIN_NANOS = 1_000_000L;
     private static final int THREADS = readThreads();
@@ -50,10 +44,10 @@ final class RowSplit {
      * Computes rows 0 to {@code rows - 1}, on several threads if the product is large.
      *
      * @param rows rows of C (or columns, or values: whatever the body takes ranges of)
-     * @param large whether the work is large enough to be worth handing over (see {@link #PARALLEL_WORK})
+     * @param large whether the work is large enough to be worth handing over (see {@link SharedKernels})
      * @param body the product, for a range of rows
      */
-    static void run(int rows, boolean large, MatrixKernels.Range body) {
+    static void run(int rows, boolean large, Kernels.Range body) {
         run(rows, 8, large, body);
     }
 
@@ -61,7 +55,7 @@ final class RowSplit {
      * Computes rows 0 to {@code rows - 1}, on several threads if the product is large, cutting the
      * range only at multiples of {@code align} (a register tile's height or width).
      */
-    static void run(int rows, int align, boolean large, MatrixKernels.Range body) {
+    static void run(int rows, int align, boolean large, Kernels.Range body) {
         int parts = Math.min(THREADS, rows / align);
         if (!large || parts < 2 || !BUSY.compareAndSet(false, true)) {
             body.compute(0, rows);
@@ -140,13 +134,13 @@ final class RowSplit {
 
     /** Rows of a product handed to a helper, and whether they are done. */
     private static final class Part {
-        private final MatrixKernels.Range body;
+        private final Kernels.Range body;
         private final int from;
         private final int to;
         private volatile boolean done;
         private Throwable failure;
 
-        Part(MatrixKernels.Range body, int from, int to) {
+        Part(Kernels.Range body, int from, int to) {
             this.body = body;
             this.from = from;
             this.to = to;

@@ -1,4 +1,4 @@
-package io.github.backprop.math;
+package io.github.backprop.internal.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The matrix products with explicit SIMD registers (the incubating Vector API,
  * {@code jdk.incubator.vector}). Loaded only when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}; see {@link MatrixKernels}.
+ * {@code --add-modules jdk.incubator.vector}; see {@link Kernels}.
  *
  * <p>Every product is built from one register tile: 8 rows of C by two vectors (16 columns with
  * AVX-512) stay in registers while p runs over the inner dimension; each step loads two vectors of B,
@@ -18,14 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * loop with fused multiply-adds, wherever an entry falls in the tiling and however the work is shared
  * between threads.
  */
-final class VectorKernels {
+final class VectorTiles {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
     /** How many values of p {@link #transposedB} takes at a time: a panel is then 128 x 2L values (16 KB with AVX-512). */
     static final int DEPTH = 128;
 
-    private VectorKernels() {
+    private VectorTiles() {
     }
 
     /** The number of doubles in one SIMD register. */
@@ -49,14 +49,14 @@ final class VectorKernels {
      * nearest cache while every block of rows of A passes by. A block with fewer than eight rows is
      * packed with zero rows after them, a panel with fewer than 2L columns with zero columns; their
      * tiles are computed into a small array and only their real entries kept. Products smaller than
-     * a quarter of a tile go to {@link RowKernels}.
+     * a quarter of a tile go to {@link RowLoops}.
      */
     static void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb,
                         int inner, int m, double scale, double[] c, int from, int to) {
         int rows = to - from;
         if (rows * m * 4 < 8 * 2 * L) {
             // a few entries: the tile would mostly multiply zeros; the fused row loops give the same sums
-            RowKernels.product(true, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, scale, c, from, to);
+            RowLoops.product(true, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, scale, c, from, to);
             return;
         }
         int blocks = (rows + 7) / 8;
@@ -119,7 +119,7 @@ final class VectorKernels {
         if (n * cols * 4 < 8 * 2 * L) {
             for (int i = 0; i < n; i++) {
                 for (int j = jFrom; j < jTo; j++) {
-                    c[i * m + j] = RowKernels.dot(true, a, aOffset + i * k, 1, b, j * k, 1, k);
+                    c[i * m + j] = RowLoops.dot(true, a, aOffset + i * k, 1, b, j * k, 1, k);
                 }
             }
             return;
@@ -173,8 +173,7 @@ final class VectorKernels {
      * from the sums stored there by the previous slice of p.
      *
      * <p>This is {@link #tile8x2} with A's rows read where they lie instead of packed. One tile taking
-     * A's strides as parameters was measured: the JIT then kept the bounds checks in its inner loop,
-     * and dW took 155-163 ms per W3 epoch instead of 112-125.
+     * A's strides as parameters was slower: the JIT then kept the bounds checks in its inner loop.
      */
     private static void tileRows(double[] a, int ai, int aRow, int height, double[] panel, int depth, boolean first,
                                  double[] c, int ci, int m) {
@@ -388,9 +387,8 @@ final class VectorKernels {
      * Multiplies the 8 x 2L tile of C at {@code ci} (rows {@code m} apart) by {@code scale}: the same
      * numbers as multiplying each sum before storing it. A pass of its own because the tile that
      * stored {@code sum.mul(scale)} directly was, in about one JVM in ten on the project's machine,
-     * compiled by C2 with its last seven stores left as calls into the Vector API's Java code, and
-     * W3's timed epoch then took about twice as long (7 of 60 runs logged with -XX:+PrintInlining,
-     * 5 of them slow; none of 60 with this pass; see docs/benchmarks.md).
+     * compiled by C2 with its last stores left as calls into the Vector API's Java code, which made
+     * W3's timed epoch about twice as slow (the commit that added this pass has the logged runs).
      */
     private static void scaleTile(double[] c, int ci, int m, double scale) {
         for (int r = 0; r < 8; r++) {

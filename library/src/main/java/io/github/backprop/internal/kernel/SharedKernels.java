@@ -1,0 +1,95 @@
+package io.github.backprop.internal.kernel;
+
+/**
+ * What both kinds of kernel share: when work is handed to the helper threads ({@link RowSplit}), the
+ * update, the element-wise work, the copies and the work done later. The products are the subclasses'.
+ */
+abstract class SharedKernels implements Kernels {
+    /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
+    static final long PARALLEL_WORK = 1L << 20;
+
+    /** Element-by-element updates and copies of fewer values than this stay on the caller's thread. */
+    static final int PARALLEL_VALUES = 1 << 15;
+
+    /**
+     * The fewest values element-wise work is shared for: a function as costly as an exponential takes
+     * tens of microseconds on this many, and handing a part to a helper thread under one.
+     */
+    static final int SHARED_FUNCTION_VALUES = 1 << 12;
+
+    private final Sharing sharing;
+
+    SharedKernels(Sharing sharing) {
+        this.sharing = sharing;
+    }
+
+    /** Whether a product of this many multiply-adds is shared between threads. */
+    final boolean largeProduct(long work) {
+        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && work >= PARALLEL_WORK;
+    }
+
+    /** Whether an update or copy of this many values is shared between threads. */
+    final boolean manyValues(long values) {
+        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && values >= PARALLEL_VALUES;
+    }
+
+    /** The thread count in a description: "2 threads", or "1 thread" where nothing is shared. */
+    final String threads() {
+        int threads = sharing == Sharing.NEVER ? 1 : RowSplit.threads();
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public void addScaled(double[] y, double s, double[] x, int count) {
+        if (!manyValues(count)) {
+            addScaled(y, s, x, 0, count);
+            return;
+        }
+        // threads share the values as they share the rows of W in the products
+        RowSplit.run(count, true, (from, to) -> addScaled(y, s, x, from, to));
+    }
+
+    private static void addScaled(double[] y, double s, double[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += s * x[i];
+        }
+    }
+
+    @Override
+    public boolean sharesElementwise(int count) {
+        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && count >= SHARED_FUNCTION_VALUES;
+    }
+
+    @Override
+    public void elementwise(int count, Range body) {
+        RowSplit.run(count, sharesElementwise(count), body);
+    }
+
+    @Override
+    public void copy(double[] src, int srcPos, double[] dst, int dstPos, int count) {
+        if (!manyValues(count)) {
+            System.arraycopy(src, srcPos, dst, dstPos, count);
+            return;
+        }
+        RowSplit.run(count, true, (from, to) -> System.arraycopy(src, srcPos + from, dst, dstPos + from, to - from));
+    }
+
+    @Override
+    public boolean worthDoingLater(long values) {
+        return sharing != Sharing.NEVER && values >= PARALLEL_VALUES && RowSplit.threads() >= 2;
+    }
+
+    @Override
+    public Pending later(int count, int perPiece, Range body) {
+        PendingWork work = new PendingWork(count, perPiece, body);
+        if (sharing != Sharing.NEVER) {
+            RowSplit.offer(work.steps);
+        }
+        return work;
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -95,6 +95,12 @@ public final class DenseLayer implements Layer {
         return biases;
     }
 
+    /** Describes this layer as {@code dense(W, b, f)}. */
+    @Override
+    public void addTo(LayerSink sink) {
+        sink.dense(weights.values().toArray(), biases.values().row(0), activation);
+    }
+
     /**
      * The forward pass through this layer for a batch: z = W a_prev + b, then a = f(z). Writes z and
      * a; reads a_prev.

@@ -136,6 +136,13 @@ public final class RecurrentLayer implements Layer {
         return output;
     }
 
+    /** Describes this layer as {@code recurrent(W_x, W_h, b, output)}. */
+    @Override
+    public void addTo(LayerSink sink) {
+        sink.recurrent(inputWeights.values().toArray(), recurrentWeights.values().toArray(), biases.values().row(0),
+                output);
+    }
+
     @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         double[] wx = inputWeights.valueArray();

@@ -150,28 +150,6 @@ class ActivationsTest {
         }
     }
 
-    @Nested
-    @DisplayName("by name")
-    class ByName {
-
-        @Test
-        @DisplayName("finds each activation under the name it writes")
-        void roundTrip() {
-            for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
-                    Activations.identity(), Activations.softmax()}) {
-                assertSame(f, Activations.byName(f.name(), 0));
-            }
-            assertEquals(Activations.leakyRelu(0.3), Activations.byName("leaky_relu", 0.3));
-        }
-
-        @Test
-        @DisplayName("rejects an unknown name, listing the known ones")
-        void unknown() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.byName("gelu", 0));
-            assertEquals("unknown activation 'gelu'; known: sigmoid, tanh, relu, leaky_relu, identity, softmax", e.getMessage());
-        }
-    }
-
     @Test
     @DisplayName("leaky relu rejects a slope outside [0, 1), naming it")
     void leakySlope() {

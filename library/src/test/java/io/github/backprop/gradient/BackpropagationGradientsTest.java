@@ -9,6 +9,7 @@ import io.github.backprop.loss.Loss;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.NetworkBuilder;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -93,7 +94,7 @@ class BackpropagationGradientsTest {
     record Case(Hidden hidden, Head head, int[] sizes, long seed, double[][] x, double[][] y) {
 
         Network network() {
-            Network.Builder b = Network.builder(sizes[0]);
+            NetworkBuilder b = Network.builder(sizes[0]);
             for (int l = 1; l < sizes.length - 1; l++) {
                 b.dense(sizes[l], hidden.f);
             }

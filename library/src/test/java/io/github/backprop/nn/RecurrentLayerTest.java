@@ -260,7 +260,7 @@ class RecurrentLayerTest {
         @Test
         @DisplayName("a hidden size of 0, and weights of the wrong shape")
         void settings() {
-            Network.Builder b = Network.builder(Shape.sequence(2, 1));
+            NetworkBuilder b = Network.builder(Shape.sequence(2, 1));
             assertThrows(IllegalArgumentException.class, () -> b.recurrent(0));
             assertThrows(IllegalArgumentException.class, () -> b.recurrent(2, null));
             IllegalArgumentException wh = assertThrows(IllegalArgumentException.class,

@@ -124,7 +124,7 @@ public final class Charts {
     /**
      * The norm of each layer's weight gradient per epoch, on a log scale: the picture of
      * vanishing (or exploding) gradients. Needs a history recorded with
-     * {@code Trainer.Builder.recordGradientNorms()}.
+     * {@code TrainerBuilder.recordGradientNorms()}.
      *
      * @param history the history
      * @return the chart

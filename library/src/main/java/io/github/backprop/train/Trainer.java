@@ -1,21 +1,16 @@
 package io.github.backprop.train;
 
-import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.nn.Inputs;
-import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.Network;
-import io.github.backprop.nn.Parameter;
 import io.github.backprop.optim.Optimizer;
-import io.github.backprop.random.SplitMix64;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -34,7 +29,7 @@ import java.util.Random;
  * }</pre>
  *
  * <p>Each step: forward pass on a mini-batch, backward pass (every delta, dW and db), then one
- * optimiser update. Batches are consecutive slices of the samples; with {@link Builder#shuffle}
+ * optimiser update. Batches are consecutive slices of the samples; with {@link TrainerBuilder#shuffle(long)}
  * the order is shuffled every epoch by the given generator. The caller's data is never reordered
  * or modified. After each epoch the whole training set (and the validation set, if any) is scored
  * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}. The loop
@@ -53,13 +48,12 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final boolean recordGradientNorms;
 
-    /** The forward and backward pass of the network trained last, and its batches (reused from epoch to epoch). */
-    private Backpropagation workspace;
-    private MiniBatches batches;
+    /** The steps of an epoch, with the workspace and batch arrays they reuse. */
+    private final EpochSteps steps;
     /** The data set whose targets were last checked against the loss (held weakly: a data set never changes). */
     private WeakReference<Dataset> checkedTargets = new WeakReference<>(null);
 
-    private Trainer(Builder b) {
+    Trainer(TrainerBuilder b) {
         this.loss = b.loss;
         this.optimizer = b.optimizer;
         this.epochs = b.epochs;
@@ -69,11 +63,12 @@ public final class Trainer {
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
         this.recordGradientNorms = b.recordGradientNorms;
+        this.steps = new EpochSteps(loss, optimizer, batchSize, shuffleRandom, recordGradientNorms);
     }
 
     /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */
-    public static Builder builder() {
-        return new Builder();
+    public static TrainerBuilder builder() {
+        return new TrainerBuilder();
     }
 
     /** The loss being minimised. */
@@ -126,11 +121,10 @@ public final class Trainer {
         long start = System.nanoTime();
         List<EpochStats> done = new ArrayList<>();
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
-        // without shuffling the batches are taken in order and need no index array
-        int[] order = shuffleRandom == null ? null : identity(training.size());
+        int[] order = steps.order(training.size());
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                double[] norms = runEpoch(network, training, order);
+                double[] norms = steps.run(network, training, order);
                 Score train = Evaluation.score(network, loss, training);
                 if (!Double.isFinite(train.loss())) {
                     throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(),
@@ -149,7 +143,7 @@ public final class Trainer {
                     break;
                 }
             }
-        } catch (StepInterrupted e) {
+        } catch (EpochSteps.Interrupted e) {
             History partial = new History(done, History.StopReason.STOPPED_EARLY);
             notifyEnd(partial);
             throw new TrainingInterruptedException(partial);
@@ -192,60 +186,10 @@ public final class Trainer {
             checkShapes(network, training, "training");
         }
         try {
-            // without shuffling the batches are taken in order and need no index array
-            runEpoch(network, training, shuffleRandom == null ? null : identity(training.size()));
-        } catch (StepInterrupted e) {
+            steps.run(network, training, steps.order(training.size()));
+        } catch (EpochSteps.Interrupted e) {
             throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
         }
-    }
-
-    /** The gradient norms of an epoch when they are not recorded. */
-    private static final double[] NO_NORMS = new double[0];
-
-    /** One epoch of steps: for each batch, forward, backward, (the gradient norms,) one optimiser step. */
-    private double[] runEpoch(Network network, Dataset data, int[] order) {
-        Backpropagation bp = workspaceFor(network, data);
-        List<Parameter> params = network.parameters();
-        int n = data.size();
-        if (shuffleRandom != null) {
-            shuffle(order, shuffleRandom);
-        }
-        double[] norms = recordGradientNorms ? new double[network.layerCount()] : NO_NORMS;
-        int steps = 0;
-        try {
-            for (int from = 0; from < n; from += batchSize) {
-                if (Thread.interrupted()) {
-                    throw new StepInterrupted();
-                }
-                int rows = batches.load(data, order, from);
-                bp.forward(batches.x(), 0, rows);
-                bp.backward(batches.y(), loss);
-                if (recordGradientNorms) {
-                    for (int l = 0; l < norms.length; l++) {
-                        norms[l] += weightGradientNorm(network.layers().get(l));
-                    }
-                }
-                optimizer.step(params);
-                steps++;
-            }
-        } finally {
-            // a step that failed leaves no helper writing into the next batch's arrays
-            batches.settle();
-        }
-        for (int l = 0; l < norms.length; l++) {
-            norms[l] /= steps;
-        }
-        return norms;
-    }
-
-    /** The workspace and batch arrays for this network and data set: the ones from before if they fit. */
-    private Backpropagation workspaceFor(Network network, Dataset data) {
-        int rows = Math.min(batchSize, data.size());
-        if (workspace == null || workspace.network() != network || workspace.maxRows() < rows) {
-            workspace = new Backpropagation(network, rows);
-            batches = new MiniBatches(batchSize, rows, network.inputSize(), network.outputSize());
-        }
-        return workspace;
     }
 
     private void checkData(Network network, Dataset data, String what) {
@@ -278,209 +222,6 @@ public final class Trainer {
     private void notifyEnd(History history) {
         for (TrainingListener listener : listeners) {
             listener.trainingEnded(history);
-        }
-    }
-
-    /**
-     * ||dW|| of a layer: the Euclidean norm over all its weight parameters together (W; K; Wx and
-     * Wh), NaN for a layer without weights (max pooling, flatten).
-     */
-    private static double weightGradientNorm(Layer layer) {
-        double s = 0;
-        boolean any = false;
-        for (Parameter p : layer.parameters()) {
-            if (p.kind() == Parameter.Kind.WEIGHTS) {
-                any = true;
-                for (double x : p.gradientArray()) {
-                    s += x * x;
-                }
-            }
-        }
-        return any ? Math.sqrt(s) : Double.NaN;
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** Fisher-Yates shuffle of the index array (never of the data). */
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
-
-    /** Internal signal from the step loop to fit, which knows the history. */
-    private static final class StepInterrupted extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StepInterrupted() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Settings for a {@link Trainer}; {@code loss}, {@code optimizer} and {@code epochs} are required. */
-    public static final class Builder {
-        private Loss loss;
-        private Optimizer optimizer;
-        private int epochs;
-        private int batchSize = 32;
-        private Random shuffleRandom;
-        private double targetLoss = Double.NEGATIVE_INFINITY;
-        private Dataset validation;
-        private final List<TrainingListener> listeners = new ArrayList<>();
-        private boolean recordGradientNorms;
-
-        private Builder() {
-        }
-
-        /**
-         * The loss to minimise (required).
-         *
-         * @param loss e.g. {@code Losses.mse()}
-         * @return this builder
-         */
-        public Builder loss(Loss loss) {
-            this.loss = Objects.requireNonNull(loss, "loss");
-            return this;
-        }
-
-        /**
-         * The update rule (required).
-         *
-         * @param optimizer e.g. {@code Optimizers.sgd(0.5)}
-         * @return this builder
-         */
-        public Builder optimizer(Optimizer optimizer) {
-            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-            return this;
-        }
-
-        /**
-         * The largest number of passes over the training data (required).
-         *
-         * @param epochs positive
-         * @return this builder
-         */
-        public Builder epochs(int epochs) {
-            if (epochs <= 0) {
-                throw new IllegalArgumentException("epochs must be positive, got " + epochs);
-            }
-            this.epochs = epochs;
-            return this;
-        }
-
-        /**
-         * Samples per gradient step (default 32; a batch larger than the data means full batch).
-         *
-         * @param batchSize positive
-         * @return this builder
-         */
-        public Builder batchSize(int batchSize) {
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * Shuffles the order of samples every epoch with a {@link SplitMix64} generator seeded
-         * here. Without a call to {@code shuffle}, samples are used in stored order.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder shuffle(long seed) {
-            return shuffle(new SplitMix64(seed));
-        }
-
-        /**
-         * Shuffles the order of samples every epoch with this generator (which is advanced).
-         *
-         * @param random the generator
-         * @return this builder
-         */
-        public Builder shuffle(Random random) {
-            this.shuffleRandom = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * Stops as soon as the training loss after an epoch is at most {@code targetLoss}.
-         *
-         * @param targetLoss a finite number
-         * @return this builder
-         */
-        public Builder targetLoss(double targetLoss) {
-            if (!Double.isFinite(targetLoss)) {
-                throw new IllegalArgumentException("target loss must be finite, got " + targetLoss);
-            }
-            this.targetLoss = targetLoss;
-            return this;
-        }
-
-        /**
-         * Also scores this data after every epoch (it is never trained on).
-         *
-         * @param validation the validation samples
-         * @return this builder
-         */
-        public Builder validation(Dataset validation) {
-            this.validation = Objects.requireNonNull(validation, "validation");
-            return this;
-        }
-
-        /**
-         * Tells a listener about every epoch (may be called several times to add several).
-         *
-         * @param listener the listener
-         * @return this builder
-         */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * Records, per epoch and layer, the mean norm of dW over the epoch's steps (for charts of
-         * vanishing gradients); see {@link EpochStats#gradientNorms()} for layers other than dense.
-         *
-         * @return this builder
-         */
-        public Builder recordGradientNorms() {
-            this.recordGradientNorms = true;
-            return this;
-        }
-
-        /**
-         * The trainer.
-         *
-         * @return the trainer
-         * @throws IllegalArgumentException if the loss, optimiser or epochs are missing
-         */
-        public Trainer build() {
-            List<String> missing = new ArrayList<>();
-            if (loss == null) {
-                missing.add("loss(...)");
-            }
-            if (optimizer == null) {
-                missing.add("optimizer(...)");
-            }
-            if (epochs == 0) {
-                missing.add("epochs(...)");
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("a trainer needs " + String.join(", ", missing));
-            }
-            return new Trainer(this);
         }
     }
 }

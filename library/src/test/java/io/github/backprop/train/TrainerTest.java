@@ -37,7 +37,7 @@ class TrainerTest {
         return Network.builder(2).dense(3, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(5).build();
     }
 
-    static Trainer.Builder sgd(double learningRate, int epochs) {
+    static TrainerBuilder sgd(double learningRate, int epochs) {
         return Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(learningRate)).epochs(epochs);
     }
 
@@ -183,7 +183,7 @@ class TrainerTest {
     @DisplayName("is deterministic")
     class Determinism {
 
-        History run(Network net, Trainer.Builder b) {
+        History run(Network net, TrainerBuilder b) {
             return b.build().fit(net, X, Y);
         }
 

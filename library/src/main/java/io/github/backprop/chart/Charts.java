@@ -26,6 +26,10 @@ import java.util.Map;
  * Turns the library's results into charts: XChart charts for curves (so you can restyle them),
  * {@link Picture}s for the images the library draws itself. Every chart renders headless; the
  * look comes from {@link ChartStyle}. Nothing given to a chart is modified.
+ *
+ * <p>(Over 300 lines because it is the front door to every chart, one documented method each;
+ * the drawing is in {@code Drawings}, {@code Picture} and {@code NetworkDiagram}, the look in
+ * {@link ChartStyle}.)
  */
 public final class Charts {
     /** Curves whose largest and smallest positive values differ by more than this get a log scale. */

@@ -17,6 +17,10 @@ import java.util.List;
  * caller's arrays. A dataset for classification also knows each sample's class label (the index
  * of the 1 in a one-hot target, or the 0/1 of a single binary target) and, optionally, the class
  * names.
+ *
+ * <p>(Over 300 lines because it is one concept with a wide public API, factories, accessors,
+ * subsets and batch copies, and its {@link Builder}, which notebooks name as {@code Dataset.Builder}
+ * and so stays nested; finding class labels in targets is in {@code ClassLabels}.)
  */
 public final class Dataset {
     private final int size;
@@ -66,7 +70,7 @@ public final class Dataset {
         Inputs.checkFeatures(y, y[0].length, "y");
         double[] fx = Matrix.of(x).toRowMajorArray();
         double[] fy = Matrix.of(y).toRowMajorArray();
-        int[] labels = inferLabels(fy, y.length, y[0].length);
+        int[] labels = ClassLabels.infer(fy, y.length, y[0].length);
         return new Dataset(x.length, x[0].length, y[0].length, fx, fy, labels, List.of(), defaultNames(x[0].length));
     }
 
@@ -386,7 +390,7 @@ public final class Dataset {
             double[] fy = y.length == rows * targetCount ? y : Arrays.copyOf(y, rows * targetCount);
             x = null;
             y = null;
-            return new Dataset(rows, featureCount, targetCount, fx, fy, inferLabels(fy, rows, targetCount), List.of(),
+            return new Dataset(rows, featureCount, targetCount, fx, fy, ClassLabels.infer(fy, rows, targetCount), List.of(),
                     defaultNames(featureCount));
         }
     }
@@ -411,34 +415,6 @@ public final class Dataset {
         if (row < 0 || row >= size || col < 0 || col >= width) {
             throw new IndexOutOfBoundsException(what + " (" + row + ", " + col + ") is outside " + size + " x " + width);
         }
-    }
-
-    private static int[] inferLabels(double[] y, int rows, int cols) {
-        int[] labels = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            if (cols == 1) {
-                double v = y[r];
-                if (v != 0.0 && v != 1.0) {
-                    return null;
-                }
-                labels[r] = (int) v;
-            } else {
-                int hot = -1;
-                for (int c = 0; c < cols; c++) {
-                    double v = y[r * cols + c];
-                    if (v == 1.0 && hot < 0) {
-                        hot = c;
-                    } else if (v != 0.0) {
-                        return null;
-                    }
-                }
-                if (hot < 0) {
-                    return null;
-                }
-                labels[r] = hot;
-            }
-        }
-        return labels;
     }
 
     private static List<String> defaultNames(int n) {

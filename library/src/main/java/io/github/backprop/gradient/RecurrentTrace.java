@@ -26,8 +26,8 @@ public record RecurrentTrace(LayerTrace trace, int steps, int hiddenSize) {
      * @throws IllegalStateException if the layer is not recurrent (its z is not one row of values per time step)
      */
     public static RecurrentTrace of(LayerTrace trace) {
-        if (!(trace.zShape() instanceof Shape.Sequence s) || trace.parameters().stream()
-                .noneMatch(p -> p.name().equals("Wh" + trace.layer()))) {
+        // a recurrent layer keeps z for every step and has the parameters [W_x, W_h, b] (RecurrentLayer.parameters())
+        if (!(trace.zShape() instanceof Shape.Sequence s) || trace.parameters().size() != 3) {
             throw new IllegalStateException("layer " + trace.layer() + " (" + trace.description()
                     + ") is not recurrent: it has no time steps");
         }
@@ -104,17 +104,17 @@ public record RecurrentTrace(LayerTrace trace, int steps, int hiddenSize) {
 
     /** W_x and dW_x. */
     public ParameterTrace inputWeights() {
-        return trace.parameter("Wx" + trace.layer());
+        return trace.parameters().get(0);
     }
 
     /** W_h and dW_h. */
     public ParameterTrace recurrentWeights() {
-        return trace.parameter("Wh" + trace.layer());
+        return trace.parameters().get(1);
     }
 
     /** b and db. */
     public ParameterTrace biases() {
-        return trace.parameter("b" + trace.layer());
+        return trace.parameters().get(2);
     }
 
     private Matrix step(Matrix perSample, int t) {

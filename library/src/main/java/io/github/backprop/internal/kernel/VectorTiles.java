@@ -17,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the scale, in a vector lane or in a scalar loop alike: the same bit for bit as the textbook triple
  * loop with fused multiply-adds, wherever an entry falls in the tiling and however the work is shared
  * between threads.
+ *
+ * <p>(Over 300 lines because each of its two register tiles keeps its sixteen sums in sixteen named
+ * variables, written out: the form in which the JIT keeps them in registers.)
  */
 final class VectorTiles {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

@@ -57,7 +57,7 @@ public interface Activation {
     /** a = f(z) for entries {@code from} to {@code to - 1}. */
     private void forwardRange(double[] z, double[] a, int from, int to) {
         for (int i = from; i < to; i++) {
-            // a = f(z)
+            // a_i = f(z_i)
             a[i] = value(z[i]);
         }
     }
@@ -75,7 +75,7 @@ public interface Activation {
     default void backward(double[] z, double[] a, double[] dLda, double[] delta, int rows, int cols) {
         int n = rows * cols;
         for (int i = 0; i < n; i++) {
-            // delta = dL/da * f'(z)
+            // dL/dz_i = dL/da_i * f'(z_i), the chain rule through f
             delta[i] = dLda[i] * derivative(z[i], a[i]);
         }
     }

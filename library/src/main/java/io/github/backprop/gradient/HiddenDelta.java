@@ -32,7 +32,7 @@ final class HiddenDelta {
      */
     static void compute(Layer next, double[] nextDelta, Layer layer, double[] z, double[] a, double[] sum,
                         double[] delta, int rows) {
-        // sum_j = sum_k w_kj * delta_k, from the next layer
+        // the sums over the next layer's neurons k (Layer.backpropagate: DenseLayer.backpropagatedSums)
         next.backpropagate(nextDelta, a, 0, rows, sum);
         // delta_j = f'(z_j) * sum_k w_kj * delta_k   (this layer's Layer.delta: f'(z) times the sum)
         layer.delta(z, a, sum, delta, rows);

@@ -96,7 +96,7 @@ public sealed interface Layer permits DenseLayer, Conv2dLayer, MaxPoolLayer, Fla
      * @param rows samples in the batch
      */
     default void delta(double[] z, double[] a, double[] upstream, double[] delta, int rows) {
-        // delta = dL/da * f'(z)
+        // through f, entry by entry (Activation.backward)
         activation().backward(z, a, upstream, delta, rows, outputSize());
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 
 /**
  * The training workloads W1 (xor), W2 (digits) and W3 (mnist-shape) of the shared benchmark spec
- * (WORKLOADS.md), run through the library's public training API: {@link Trainer#trainEpoch}, the
+ * (benchmark/WORKLOADS.md), run through the library's public training API: {@link Trainer#trainEpoch}, the
  * inner loop of {@code Trainer.fit}, with plain SGD, no shuffling, and the spec's batches. Initial
  * weights come from {@code Network.builder(..).seed(s)}: SplitMix64 with the default initialiser
  * (2u - 1)/sqrt(fan_in), W1 before W2, exactly as the spec draws them. Only the epochs are timed.

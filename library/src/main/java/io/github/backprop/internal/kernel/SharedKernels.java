@@ -2,7 +2,8 @@ package io.github.backprop.internal.kernel;
 
 /**
  * What both kinds of kernel share: when work is handed to the helper threads ({@link RowSplit}), the
- * update, the element-wise work, the copies and the work done later. The products are the subclasses'.
+ * two products that differ only in how A is read, the update, the element-wise work, the copies and
+ * the work done later. How a product is computed is the subclasses'.
  */
 abstract class SharedKernels implements Kernels {
     /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
@@ -38,6 +39,25 @@ abstract class SharedKernels implements Kernels {
         int threads = sharing == Sharing.NEVER ? 1 : RowSplit.threads();
         return threads + (threads == 1 ? " thread" : " threads");
     }
+
+    @Override
+    public final void multiply(double[] a, int n, int k, double[] b, int m, double[] c) {
+        product(a, 0, k, 1, b, 0, m, k, n, m, 1.0, c);
+    }
+
+    @Override
+    public final void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double s,
+                                          double[] c) {
+        // C(i,j) = s * sum over samples t of A(t,i) B(t,j): A is read down its columns
+        product(a, 0, 1, k, b, bOffset, m, n, k, m, s, c);
+    }
+
+    /**
+     * C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j],
+     * p running over {@code inner} values: both products above, by the subclass's kernels.
+     */
+    abstract void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb, int inner,
+                          int rows, int m, double s, double[] c);
 
     @Override
     public void addScaled(double[] y, double s, double[] x, int count) {

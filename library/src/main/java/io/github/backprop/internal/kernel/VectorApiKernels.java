@@ -67,19 +67,8 @@ final class VectorApiKernels extends SharedKernels {
     }
 
     @Override
-    public void multiply(double[] a, int n, int k, double[] b, int m, double[] c) {
-        product(a, 0, k, 1, b, 0, m, k, n, m, 1.0, c);
-    }
-
-    @Override
-    public void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double s, double[] c) {
-        // C(i,j) = s * sum over samples t of A(t,i) B(t,j): A is read down its columns
-        product(a, 0, 1, k, b, bOffset, m, n, k, m, s, c);
-    }
-
-    /** C (rows x m) = s · A · B with A(i,p) = a[aOffset + i·aRow + p·aCol] and B(p,j) = b[bOffset + p·ldb + j]. */
-    private void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb, int inner,
-                         int rows, int m, double s, double[] c) {
+    void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb, int inner, int rows,
+                 int m, double s, double[] c) {
         if (largeProduct((long) rows * inner * m)) {
             largeProducts++;
             // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)

@@ -50,8 +50,12 @@ public final class Trainer {
 
     /** The steps of an epoch, with the workspace and batch arrays they reuse. */
     private final EpochSteps steps;
-    /** The data set whose targets were last checked against the loss (held weakly: a data set never changes). */
-    private WeakReference<Dataset> checkedTargets = new WeakReference<>(null);
+    /**
+     * The network and data set {@link #trainEpoch} checked last (the data set held weakly): neither
+     * changes shape, and a data set never changes, so the pair is checked once, not every epoch.
+     */
+    private Network checkedNetwork;
+    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
 
     Trainer(TrainerBuilder b) {
         this.loss = b.loss;
@@ -169,8 +173,8 @@ public final class Trainer {
      * }
      * }</pre>
      * The steps are those of {@link #fit}: batches in stored order (or shuffled, if this trainer
-     * shuffles), one optimiser step each. The data is checked as in {@code fit}, a data set's targets
-     * only the first time it comes (a data set never changes).
+     * shuffles), one optimiser step each. The data is checked as in {@code fit}, once for each new
+     * pair of network and data set.
      *
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
@@ -179,11 +183,10 @@ public final class Trainer {
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        if (training == null || training != checkedTargets.get()) {
+        if (network != checkedNetwork || training == null || training != checkedData.get()) {
             checkData(network, training, "training");
-            checkedTargets = new WeakReference<>(training);
-        } else {
-            checkShapes(network, training, "training");
+            checkedNetwork = network;
+            checkedData = new WeakReference<>(training);
         }
         try {
             steps.run(network, training, steps.order(training.size()));

@@ -19,19 +19,34 @@ abstract class SharedKernels implements Kernels {
     static final int SHARED_FUNCTION_VALUES = 1 << 12;
 
     private final Sharing sharing;
+    /** The fewest multiply-adds, values and element-wise values shared between threads (0: all; MAX_VALUE: none). */
+    private final long productsFrom;
+    private final long valuesFrom;
+    private final long elementwiseFrom;
 
     SharedKernels(Sharing sharing) {
         this.sharing = sharing;
+        this.productsFrom = threshold(sharing, PARALLEL_WORK);
+        this.valuesFrom = threshold(sharing, PARALLEL_VALUES);
+        this.elementwiseFrom = threshold(sharing, SHARED_FUNCTION_VALUES);
+    }
+
+    private static long threshold(Sharing sharing, long bySize) {
+        return switch (sharing) {
+            case BY_SIZE -> bySize;
+            case ALWAYS -> 0;
+            case NEVER -> Long.MAX_VALUE;
+        };
     }
 
     /** Whether a product of this many multiply-adds is shared between threads. */
     final boolean largeProduct(long work) {
-        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && work >= PARALLEL_WORK;
+        return work >= productsFrom;
     }
 
     /** Whether an update or copy of this many values is shared between threads. */
     final boolean manyValues(long values) {
-        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && values >= PARALLEL_VALUES;
+        return values >= valuesFrom;
     }
 
     /** The thread count in a description: "2 threads", or "1 thread" where nothing is shared. */
@@ -77,7 +92,7 @@ abstract class SharedKernels implements Kernels {
 
     @Override
     public boolean sharesElementwise(int count) {
-        return sharing == Sharing.ALWAYS || sharing == Sharing.BY_SIZE && count >= SHARED_FUNCTION_VALUES;
+        return count >= elementwiseFrom;
     }
 
     @Override

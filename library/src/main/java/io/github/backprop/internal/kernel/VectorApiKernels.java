@@ -26,13 +26,18 @@ final class VectorApiKernels extends SharedKernels {
      */
     static final int TILES_WARM = 1000;
 
-    private final Tiles tiles;
+    /** How many large products make small ones use the tiles: TILES_WARM, 0 (always) or MAX_VALUE (never). */
+    private final int tilesAfter;
     /** Large products so far (counted without synchronisation: an approximate count is enough). */
     private int largeProducts;
 
     VectorApiKernels(Sharing sharing, Tiles tiles) {
         super(sharing);
-        this.tiles = tiles;
+        this.tilesAfter = switch (tiles) {
+            case AFTER_WARM_UP -> TILES_WARM;
+            case ALWAYS -> 0;
+            case NEVER -> Integer.MAX_VALUE;
+        };
     }
 
     @Override
@@ -47,7 +52,7 @@ final class VectorApiKernels extends SharedKernels {
 
     /** Whether small products use the tiles. */
     boolean tilesWarm() {
-        return tiles == Tiles.ALWAYS || tiles == Tiles.AFTER_WARM_UP && largeProducts >= TILES_WARM;
+        return largeProducts >= tilesAfter;
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.github.backprop.optim.Optimizer;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Gradient descent over mini-batches, epoch after epoch, until the epochs run out or the loss is
@@ -42,11 +41,9 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final int epochs;
     private final int batchSize;
-    private final Random shuffleRandom;
     private final double targetLoss;
     private final Dataset validation;
     private final List<TrainingListener> listeners;
-    private final boolean recordGradientNorms;
 
     /** The steps of an epoch, with the workspace and batch arrays they reuse. */
     private final EpochSteps steps;
@@ -62,12 +59,10 @@ public final class Trainer {
         this.optimizer = b.optimizer;
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
-        this.shuffleRandom = b.shuffleRandom;
         this.targetLoss = b.targetLoss;
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
-        this.recordGradientNorms = b.recordGradientNorms;
-        this.steps = new EpochSteps(loss, optimizer, batchSize, shuffleRandom, recordGradientNorms);
+        this.steps = new EpochSteps(loss, optimizer, batchSize, b.shuffleRandom, b.recordGradientNorms);
     }
 
     /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */

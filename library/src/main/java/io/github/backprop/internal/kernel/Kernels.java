@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Not API: the fast arithmetic of training, behind one interface, chosen once per JVM by
+ * Not API: the fast arithmetic of training, behind one interface (this abstract class, which only its
+ * package extends), chosen once per JVM by
  * {@link #chosen()}.
  *
  * <p>The layers say <em>what</em> is computed, as loops with the equation above each line
@@ -30,7 +31,11 @@ import java.util.List;
  * threads ({@code RowSplit}); every entry is computed by one thread in a fixed order, so no result
  * depends on the number of threads.
  */
-public interface Kernels {
+public abstract class Kernels {
+    /** Only this package makes kernels: {@link #chosen()} and {@link #everyPath()} hand them out. */
+    Kernels() {
+    }
+
 
     /**
      * The kernels this JVM uses: the one place where they are chosen. The system property
@@ -43,7 +48,7 @@ public interface Kernels {
      * @throws ExceptionInInitializerError naming the problem, if the property asks for something unknown
      *     or for {@code vector} in a JVM without the Vector API
      */
-    static Kernels chosen() {
+    public static Kernels chosen() {
         return KernelChoice.KERNELS;
     }
 
@@ -53,7 +58,7 @@ public interface Kernels {
      *
      * @return {@link #chosen()}, or null
      */
-    static Kernels fast() {
+    public static Kernels fast() {
         return KernelChoice.FAST;
     }
 
@@ -65,7 +70,7 @@ public interface Kernels {
      *
      * @return the kernels, each with a {@link #description()} naming its path
      */
-    static List<Kernels> everyPath() {
+    public static List<Kernels> everyPath() {
         List<Kernels> paths = new ArrayList<>();
         paths.add(new PlainKernels(Sharing.NEVER));
         paths.add(new PlainKernels(Sharing.ALWAYS));
@@ -82,7 +87,7 @@ public interface Kernels {
      *
      * @return e.g. {@code "vector (512-bit), 2 threads"}
      */
-    String description();
+    public abstract String description();
 
     /**
      * Whether each product term is fused in with one rounding ({@code fma}) rather than multiplied
@@ -90,7 +95,7 @@ public interface Kernels {
      *
      * @return true if fused
      */
-    boolean fused();
+    public abstract boolean fused();
 
     /**
      * C = A · Bᵀ, with A n x k (from {@code aOffset}), B m x k and C n x m. Used for z = a_prev · Wᵀ.
@@ -103,7 +108,7 @@ public interface Kernels {
      * @param m rows of B
      * @param c result (n x m), overwritten
      */
-    void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c);
+    public abstract void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c);
 
     /**
      * C = A · B, with A n x k, B k x m and C n x m. Used for the sums passed down, delta · W.
@@ -115,7 +120,7 @@ public interface Kernels {
      * @param m columns of B
      * @param c result (n x m), overwritten
      */
-    void multiply(double[] a, int n, int k, double[] b, int m, double[] c);
+    public abstract void multiply(double[] a, int n, int k, double[] b, int m, double[] c);
 
     /**
      * C = s · Aᵀ · B, with A n x k, B n x m (from {@code bOffset}) and C k x m: each sum over the n
@@ -130,7 +135,8 @@ public interface Kernels {
      * @param s the factor
      * @param c result (k x m), overwritten
      */
-    void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double s, double[] c);
+    public abstract void multiplyTransposedA(double[] a, int n, int k, double[] b, int bOffset, int m, double s,
+                                             double[] c);
 
     /**
      * Adds a row vector to every row: C[i][j] += v[j], for C n x m.
@@ -140,7 +146,7 @@ public interface Kernels {
      * @param m columns
      * @param v row vector of length m, read
      */
-    default void addRowVector(double[] c, int n, int m, double[] v) {
+    public void addRowVector(double[] c, int n, int m, double[] v) {
         for (int i = 0; i < n; i++) {
             int ci = i * m;
             for (int j = 0; j < m; j++) {
@@ -158,7 +164,7 @@ public interface Kernels {
      * @param x values, read
      * @param count how many values
      */
-    void addScaled(double[] y, double s, double[] x, int count);
+    public abstract void addScaled(double[] y, double s, double[] x, int count);
 
     /**
      * Whether {@link #elementwise} shares this many values between threads. A caller that does
@@ -167,7 +173,7 @@ public interface Kernels {
      * @param count how many values
      * @return true if the values would be shared
      */
-    boolean sharesElementwise(int count);
+    public abstract boolean sharesElementwise(int count);
 
     /**
      * Does element-wise work on values 0 to {@code count - 1}: shared between threads, one range each,
@@ -178,7 +184,7 @@ public interface Kernels {
      * @param count how many values
      * @param body the work, for a range of values
      */
-    void elementwise(int count, Range body);
+    public abstract void elementwise(int count, Range body);
 
     /**
      * Copies {@code count} values, like {@link System#arraycopy}; long runs are shared between threads,
@@ -191,7 +197,7 @@ public interface Kernels {
      * @param dstPos index of the first value written
      * @param count how many values
      */
-    void copy(double[] src, int srcPos, double[] dst, int dstPos, int count);
+    public abstract void copy(double[] src, int srcPos, double[] dst, int dstPos, int count);
 
     /**
      * Whether work on this many values is worth handing to the helper threads with {@link #later}:
@@ -200,7 +206,7 @@ public interface Kernels {
      * @param values how many values the work touches
      * @return true if handing it over would let the caller go on while it is done
      */
-    boolean worthDoingLater(long values);
+    public abstract boolean worthDoingLater(long values);
 
     /**
      * Starts work on indices 0 to {@code count - 1}, {@code perPiece} at a time: the helper threads do
@@ -214,11 +220,11 @@ public interface Kernels {
      * @param body the work, for a range of indices
      * @return the work, to {@link Pending#await()}
      */
-    Pending later(int count, int perPiece, Range body);
+    public abstract Pending later(int count, int perPiece, Range body);
 
     /** Work on the indices {@code from} to {@code to - 1}: rows of a product, or values of an array. */
     @FunctionalInterface
-    interface Range {
+    public interface Range {
         /**
          * Does the work for one range.
          *
@@ -229,7 +235,7 @@ public interface Kernels {
     }
 
     /** Work started by {@link #later}. */
-    interface Pending {
+    public interface Pending {
         /**
          * Returns once all the work is done: does on this thread what no helper has started, then waits
          * for what they are doing, and throws here what their work threw. Calling it again returns at once.
@@ -238,7 +244,7 @@ public interface Kernels {
     }
 
     /** When work is shared between threads. */
-    enum Sharing {
+    public enum Sharing {
         /** Large work only: the thresholds the benchmarks measured (what training uses). */
         BY_SIZE,
         /** Every product and every update, however small (for tests). */

@@ -5,7 +5,7 @@ package io.github.backprop.internal.kernel;
  * two products that differ only in how A is read, the update, the element-wise work, the copies and
  * the work done later. How a product is computed is the subclasses'.
  */
-abstract class SharedKernels implements Kernels {
+abstract class SharedKernels extends Kernels {
     /** Products with fewer multiply-adds than this stay on the caller's thread: handing over costs more. */
     static final long PARALLEL_WORK = 1L << 20;
 

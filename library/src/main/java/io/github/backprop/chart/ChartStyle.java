@@ -6,6 +6,7 @@ import org.knowm.xchart.style.Styler;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 
 /**
  * The one place where the look of every chart is decided: size, fonts and a colour-blind-safe
@@ -17,11 +18,13 @@ public final class ChartStyle {
     /** Default chart height in pixels. */
     public static final int HEIGHT = 400;
 
-    /** Okabe-Ito colours: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black. */
-    public static final Color[] PALETTE = {
+    /**
+     * Okabe-Ito colours: blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow,
+     * black (an unmodifiable list).
+     */
+    public static final List<Color> PALETTE = List.of(
         new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(213, 94, 0),
-        new Color(204, 121, 167), new Color(86, 180, 233), new Color(240, 228, 66), new Color(0, 0, 0)
-    };
+        new Color(204, 121, 167), new Color(86, 180, 233), new Color(240, 228, 66), new Color(0, 0, 0));
 
     /** Positive values (weights, probabilities of class 1). */
     public static final Color POSITIVE = new Color(0, 114, 178);
@@ -49,7 +52,7 @@ public final class ChartStyle {
         styler.setChartTitleFont(TITLE_FONT);
         styler.setLegendFont(TEXT_FONT);
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
-        styler.setSeriesColors(PALETTE);
+        styler.setSeriesColors(PALETTE.toArray(new Color[0]));
         styler.setAntiAlias(true);
         if (styler instanceof AxesChartStyler axes) {
             axes.setAxisTitleFont(TEXT_FONT);

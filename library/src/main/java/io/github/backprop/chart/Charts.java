@@ -1,7 +1,7 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activation;
-import io.github.backprop.backprop.RecurrentTrace;
+import io.github.backprop.gradient.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.math.Matrix;
@@ -26,6 +26,10 @@ import java.util.Map;
  * Turns the library's results into charts: XChart charts for curves (so you can restyle them),
  * {@link Picture}s for the images the library draws itself. Every chart renders headless; the
  * look comes from {@link ChartStyle}. Nothing given to a chart is modified.
+ *
+ * <p>(Over 300 lines because it is the front door to every chart, one documented method each;
+ * the drawing is in {@code Drawings}, {@code Picture} and {@code NetworkDiagram}, the look in
+ * {@link ChartStyle}.)
  */
 public final class Charts {
     /** Curves whose largest and smallest positive values differ by more than this get a log scale. */
@@ -135,7 +139,7 @@ public final class Charts {
     /**
      * The norm of each layer's weight gradient per epoch, on a log scale: the picture of
      * vanishing (or exploding) gradients. Needs a history recorded with
-     * {@code Trainer.Builder.recordGradientNorms()}.
+     * {@code TrainerBuilder.recordGradientNorms()}.
      *
      * @param history the history
      * @return the chart

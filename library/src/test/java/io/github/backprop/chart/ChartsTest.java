@@ -1,8 +1,8 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.RecurrentTrace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.data.Datasets;
 import io.github.backprop.eval.ConfusionMatrix;

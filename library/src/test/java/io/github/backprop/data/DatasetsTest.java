@@ -70,7 +70,7 @@ class DatasetsTest {
         @DisplayName("digits, read directly from the CSV, holds the same values as the Tablesaw table of the same file")
         void digitsMatchesItsTable() {
             Dataset digits = Datasets.digits();
-            Table table = Datasets.digitsTable();
+            Table table = TableData.digitsTable();
             assertEquals(table.rowCount(), digits.size());
             for (int r = 0; r < table.rowCount(); r++) {
                 for (int c = 0; c < 64; c++) {
@@ -78,6 +78,22 @@ class DatasetsTest {
                 }
                 assertEquals((int) table.numberColumn("label").getDouble(r), digits.label(r));
             }
+        }
+
+        @Test
+        @DisplayName("iris, read directly from the CSV, is the dataset TableData makes of the Tablesaw table of the same file")
+        void irisMatchesItsTable() {
+            Dataset iris = Datasets.iris();
+            Dataset fromTable = TableData.from(TableData.irisTable())
+                    .features("sepal_length", "sepal_width", "petal_length", "petal_width")
+                    .label("species")
+                    .toDataset();
+            assertEquals(150, iris.size());
+            assertArrayEquals(fromTable.features(), iris.features());
+            assertArrayEquals(fromTable.targets(), iris.targets());
+            assertEquals(fromTable.classNames(), iris.classNames());
+            assertEquals(fromTable.featureNames(), iris.featureNames());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
         }
 
         @Test

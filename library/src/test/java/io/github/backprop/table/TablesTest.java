@@ -1,10 +1,10 @@
 package io.github.backprop.table;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.RecurrentTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheck;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;

@@ -269,9 +269,12 @@ class NotebookRunnerTest {
                     .writeTo(dir.resolve("schema.ipynb"));
             Path out = dir.resolve("schema-out.ipynb");
             RUNNER.runAndWrite(file, out);
+            // the cell "boom" fails, so the result (with its error output) is written beside the target
+            Path failed = NotebookRunner.failedResultPath(out);
+            assertTrue(Files.isRegularFile(failed), "no " + failed);
             Process p = new ProcessBuilder(python.toString(), "-c",
                     "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
-                    out.toString()).redirectErrorStream(true).start();
+                    failed.toString()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), text);
             assertEquals("valid", text.strip());

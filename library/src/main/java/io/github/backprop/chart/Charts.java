@@ -25,7 +25,9 @@ import java.util.Map;
 /**
  * Turns the library's results into charts: XChart charts for curves (so you can restyle them),
  * {@link Picture}s for the images the library draws itself. Every chart renders headless; the
- * look comes from {@link ChartStyle}. Nothing given to a chart is modified.
+ * look comes from {@link ChartStyle}, whose axis rules (readable decades on log axes, round x
+ * ticks) {@link #toImage}, {@link #toPng} and {@link #save} apply to any XY chart they draw.
+ * Nothing given to a chart is modified.
  */
 public final class Charts {
     /** Curves whose largest and smallest positive values differ by more than this get a log scale. */
@@ -185,8 +187,6 @@ public final class Charts {
         if (allPositive(chart)) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
-        // the norms usually grow towards the last step, leaving the bottom right free
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return chart;
     }
 
@@ -254,27 +254,29 @@ public final class Charts {
     }
 
     /**
-     * Renders a chart to an image.
+     * Renders a chart to an image, with the {@link ChartStyle} axis rules in force.
      *
      * @param chart an XChart chart
      * @return the image
      */
     public static BufferedImage toImage(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        return ReadableAxes.draw(chart, () -> BitmapEncoder.getBufferedImage(chart));
     }
 
     /**
-     * Renders a chart to PNG bytes.
+     * Renders a chart to PNG bytes, with the {@link ChartStyle} axis rules in force.
      *
      * @param chart an XChart chart
      * @return the PNG
      */
     public static byte[] toPng(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not render the chart to PNG", e);
-        }
+        return ReadableAxes.draw(chart, () -> {
+            try {
+                return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not render the chart to PNG", e);
+            }
+        });
     }
 
     /**
@@ -292,7 +294,6 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return chart;
     }

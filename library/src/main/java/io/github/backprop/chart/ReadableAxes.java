@@ -3,10 +3,14 @@ package io.github.backprop.chart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,8 @@ import java.util.function.Supplier;
  *       {@link ChartStyle#MAX_DECADE_LABELS} decades, the axis is drawn from log10 of the values on
  *       a linear scale whose round steps (2, 5, 10, 20, ... decades) are labelled as powers of ten,
  *       so 51 decades get a handful of labels instead of 51 on top of each other.</li>
+ *   <li><b>A legend below the plot stays inside the picture.</b> When its entries in one row would
+ *       be wider than the chart, they are stacked in a column instead.</li>
  *   <li><b>Many equally spaced x values get round ticks.</b> XChart 3.8 puts the x ticks on the
  *       data points when the x values are equally spaced (epochs 1, 99, 197, ... for 1,362
  *       epochs). For more than {@value #DATA_TICKS_UP_TO} such values an invisible point between
@@ -61,6 +67,7 @@ final class ReadableAxes {
                 readableLogY(xy, undo);
             }
             roundXTicks(xy, undo);
+            fitLegend(xy, undo);
             return draw.get();
         } finally {
             for (int i = undo.size() - 1; i >= 0; i--) {
@@ -165,6 +172,36 @@ final class ReadableAxes {
             long exponent = Math.round(v);
             return Math.abs(v - exponent) < 1e-9 ? decadeLabel((int) exponent) : "";
         });
+    }
+
+    private static void fitLegend(XYChart chart, List<Runnable> undo) {
+        XYStyler styler = chart.getStyler();
+        if (!styler.isLegendVisible() || styler.getLegendPosition() != Styler.LegendPosition.OutsideS
+                || styler.getLegendLayout() != Styler.LegendLayout.Horizontal) {
+            return;
+        }
+        if (legendRowWidth(chart) > chart.getWidth() - 2 * styler.getChartPadding()) {
+            undo.add(() -> styler.setLegendLayout(Styler.LegendLayout.Horizontal));
+            styler.setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+    }
+
+    /** The width of the legend's entries in one row: per entry a line sample, a gap and the name. */
+    static double legendRowWidth(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(styler.getLegendFont());
+            double width = styler.getLegendPadding();
+            for (XYSeries s : chart.getSeriesMap().values()) {
+                if (s.isShowInLegend()) {
+                    width += styler.getLegendSeriesLineLength() + 3 * styler.getLegendPadding() + metrics.stringWidth(s.getName());
+                }
+            }
+            return width;
+        } finally {
+            g.dispose();
+        }
     }
 
     private static void roundXTicks(XYChart chart, List<Runnable> undo) {

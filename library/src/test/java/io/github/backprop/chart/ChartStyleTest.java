@@ -155,6 +155,47 @@ class ChartStyleTest {
         }
     }
 
+    @Nested
+    @DisplayName("legends")
+    class Legends {
+        XYChart withSeries(String... names) {
+            XYChart chart = curve(1, 0.5, 30, false);
+            for (String name : names) {
+                chart.addSeries(name, chart.getSeriesMap().get("loss").getXData(), chart.getSeriesMap().get("loss").getYData());
+            }
+            return chart;
+        }
+
+        /** True if some pixel of column x is not white: something is drawn at the picture's edge. */
+        boolean drawnAtColumn(java.awt.image.BufferedImage image, int x) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Test
+        @DisplayName("a legend too wide for one row below the plot is stacked: nothing is cut at the picture's edges")
+        void longNamesStack() {
+            XYChart chart = withSeries("SGD, eta = 2 (the run above)", "momentum, eta = 2, mu = 0.9", "Adam, eta = 0.01");
+            assertTrue(ReadableAxes.legendRowWidth(chart) > ChartStyle.WIDTH, "the names are too long for one row");
+            java.awt.image.BufferedImage image = Charts.toImage(chart);
+            assertTrue(!drawnAtColumn(image, 0) && !drawnAtColumn(image, image.getWidth() - 1), "the legend runs off the picture");
+            assertEquals(Styler.LegendLayout.Horizontal, chart.getStyler().getLegendLayout(), "restored after drawing");
+        }
+
+        @Test
+        @DisplayName("short names stay in one row")
+        void shortNamesInARow() {
+            XYChart chart = withSeries("training", "validation");
+            assertTrue(ReadableAxes.legendRowWidth(chart) < ChartStyle.WIDTH / 2.0);
+            java.awt.image.BufferedImage image = Charts.toImage(chart);
+            assertTrue(!drawnAtColumn(image, 0) && !drawnAtColumn(image, image.getWidth() - 1));
+        }
+    }
+
     static Stream<Arguments> everyXYChart() {
         return ChartsTest.everyChart().filter(a -> ((Supplier<?>) a.get()[1]).get() instanceof XYChart)
                 .map(a -> Arguments.of(a.get()[0], a.get()[1]));

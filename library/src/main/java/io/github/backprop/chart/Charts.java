@@ -124,6 +124,32 @@ public final class Charts {
     }
 
     /**
+     * Any quantities measured once per epoch, on one chart: e.g. the loss beside the mean
+     * sigma'(z) of a layer and its gradient norm, recorded by a training listener. Epochs are
+     * numbered from 1.
+     *
+     * @param title what the chart shows
+     * @param yTitle the y axis's title (may be empty)
+     * @param curves label to one value per epoch, in legend order; at least one, none empty
+     * @return the chart, log scale if every value is positive and they span more than {@value #LOG_SCALE_RATIO}x
+     */
+    public static XYChart perEpoch(String title, String yTitle, Map<String, double[]> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to draw: give at least one");
+        }
+        XYChart chart = xy(title, "epoch", yTitle);
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            double[] epochs = new double[curve.getValue().length];
+            for (int e = 0; e < epochs.length; e++) {
+                epochs[e] = e + 1;
+            }
+            line(chart, curve.getKey(), epochs, curve.getValue());
+        }
+        autoLog(chart);
+        return chart;
+    }
+
+    /**
      * The norm of each layer's weight gradient per epoch, on a log scale: the picture of
      * vanishing (or exploding) gradients. Needs a history recorded with
      * {@code Trainer.Builder.recordGradientNorms()}.

@@ -8,6 +8,7 @@ import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.eval.Evaluation;
+import io.github.backprop.eval.TagScores;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
@@ -241,6 +242,73 @@ public final class Tables {
             t.addColumns(col);
         }
         return t;
+    }
+
+    /**
+     * Precision, recall and F1 per class beside the accuracy, as a classification report: columns
+     * {@code class}, {@code precision} (of the samples predicted as the class, the fraction that are
+     * it), {@code recall} (of the samples of the class, the fraction predicted as it), {@code F1}
+     * (2 P R / (P + R)) and {@code support} (samples of the class); then a row {@code macro average}
+     * (each class counts the same; its support is the total) and a row {@code accuracy} (its
+     * value in the F1 column, as scikit-learn reports it).
+     *
+     * @param confusion the confusion matrix
+     * @return one row per class, then the two summary rows
+     */
+    public static Table classReport(ConfusionMatrix confusion) {
+        StringColumn name = StringColumn.create("class");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        DoubleColumn f1 = DoubleColumn.create("F1");
+        IntColumn support = IntColumn.create("support");
+        int classes = confusion.classCount();
+        double p = 0;
+        double r = 0;
+        for (int c = 0; c < classes; c++) {
+            name.append(confusion.classNames().get(c));
+            precision.append(confusion.precision(c));
+            recall.append(confusion.recall(c));
+            f1.append(confusion.f1(c));
+            support.append(confusion.support(c));
+            p += confusion.precision(c);
+            r += confusion.recall(c);
+        }
+        name.append("macro average");
+        precision.append(p / classes);
+        recall.append(r / classes);
+        f1.append(confusion.macroF1());
+        support.append(confusion.total());
+        name.append("accuracy");
+        precision.appendMissing();
+        recall.appendMissing();
+        f1.append(confusion.accuracy());
+        support.append(confusion.total());
+        return Table.create("precision, recall and F1 per class", name, precision, recall, f1, support);
+    }
+
+    /**
+     * The scores of a multi-label network per tag: columns {@code tag}, {@code accuracy},
+     * {@code precision}, {@code recall} and {@code support} (samples that have the tag); the title
+     * gives the exact-match accuracy (every tag of a sample right).
+     *
+     * @param scores the tag scores
+     * @return one row per tag
+     */
+    public static Table tagScores(TagScores scores) {
+        StringColumn tag = StringColumn.create("tag");
+        DoubleColumn accuracy = DoubleColumn.create("accuracy");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        IntColumn support = IntColumn.create("support");
+        for (int k = 0; k < scores.tagNames().size(); k++) {
+            tag.append(scores.tagNames().get(k));
+            accuracy.append(scores.accuracy(k));
+            precision.append(scores.precision(k));
+            recall.append(scores.recall(k));
+            support.append(scores.positives(k));
+        }
+        return Table.create("tags of " + scores.size() + " samples (exact match, every tag right: "
+                + scores.exactMatch() + ")", tag, accuracy, precision, recall, support);
     }
 
     /**

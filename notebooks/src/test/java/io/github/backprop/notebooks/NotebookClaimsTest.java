@@ -81,8 +81,18 @@ class NotebookClaimsTest {
             new Claim("06-training.ipynb", "lr-table", "0.4155"),
             new Claim("06-training.ipynb", "lr-table", "9.861e-34"),
             new Claim("06-training.ipynb", "diverge", "epoch 233"),
-            // 7: digits
-            new Claim("07-digit-recognition.ipynb", "test-accuracy", "0.911"),
+            // 7: digits: a three-way split, overfitting, early stopping, the test set once, several tags per image
+            new Claim("07-digit-recognition.ipynb", "split", "1079 training"),
+            new Claim("07-digit-recognition.ipynb", "gap", "0.988"),
+            new Claim("07-digit-recognition.ipynb", "gap", "0.953"),
+            new Claim("07-digit-recognition.ipynb", "overfit-numbers", "0.478"),
+            new Claim("07-digit-recognition.ipynb", "overfit-numbers", "epoch 137"),
+            new Claim("07-digit-recognition.ipynb", "overfit-numbers", "0.850"),
+            new Claim("07-digit-recognition.ipynb", "early", "epoch 90"),
+            new Claim("07-digit-recognition.ipynb", "early", "epoch 95"),
+            new Claim("07-digit-recognition.ipynb", "test-accuracy", "347 of 359"),
+            new Claim("07-digit-recognition.ipynb", "test-accuracy", "0.967"),
+            new Claim("07-digit-recognition.ipynb", "tags-exact", "0.916"),
             // 8: vanishing gradients
             new Claim("08-vanishing-gradients.ipynb", "sigmoid-ratio", "851"),
             new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),

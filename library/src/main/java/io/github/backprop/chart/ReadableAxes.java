@@ -13,9 +13,11 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,12 +32,14 @@ import java.util.function.Supplier;
  *       {@link ChartStyle#MAX_DECADE_LABELS} decades, the axis is drawn from log10 of the values on
  *       a linear scale whose round steps (2, 5, 10, 20, ... decades) are labelled as powers of ten,
  *       so 51 decades get a handful of labels instead of 51 on top of each other.</li>
- *   <li><b>A legend below the plot stays inside the picture.</b> When its entries in one row would
- *       be wider than the chart, they are stacked in a column instead.</li>
- *   <li><b>Many equally spaced x values get round ticks.</b> XChart 3.8 puts the x ticks on the
- *       data points when the x values are equally spaced (epochs 1, 99, 197, ... for 1,362
- *       epochs). For more than {@value #DATA_TICKS_UP_TO} such values an invisible point between
- *       two of them (not in the legend) lets XChart choose round ticks (0, 200, 400, ...).</li>
+ *   <li><b>A legend stays inside the picture.</b> Its entries stand in one row only below (or
+ *       above) the plot and only if the row fits the chart's width; otherwise, and always beside
+ *       the plot (e.g. a legend placed to the right), they are stacked in a column.</li>
+ *   <li><b>Many equally spaced values get round ticks.</b> XChart 3.8 puts an axis's ticks on the
+ *       data when the values on it are equally spaced: epochs 1, 99, 197, ... for 1,362 epochs on
+ *       the x axis; 0, 0.16, 0.32, ... for a ReLU curve on the y axis. For more than
+ *       {@value #DATA_TICKS_UP_TO} such values an invisible point between two of them (not in the
+ *       legend) lets XChart choose round ticks (0, 200, 400, ...; 0, 0.5, 1, ...).</li>
  * </ul>
  *
  * Drawing is not thread-safe for one chart (XChart's is not either): do not draw the same chart
@@ -58,22 +62,37 @@ final class ReadableAxes {
      * @return what {@code draw} returned
      */
     static <T> T draw(Chart<?, ?> chart, Supplier<T> draw) {
-        if (!(chart instanceof XYChart xy) || xy.getSeriesMap().isEmpty()) {
+        if (!(chart instanceof XYChart xy)) {
             return draw.get();
         }
-        List<Runnable> undo = new ArrayList<>();
+        Runnable undo = prepare(xy);
         try {
-            if (xy.getStyler().isYAxisLogarithmic()) {
-                readableLogY(xy, undo);
-            }
-            roundXTicks(xy, undo);
-            fitLegend(xy, undo);
             return draw.get();
         } finally {
+            undo.run();
+        }
+    }
+
+    /**
+     * Puts the rules in force on a chart, for one drawing.
+     *
+     * @param chart the chart, changed until the returned action runs
+     * @return the action that sets back everything this changed
+     */
+    static Runnable prepare(XYChart chart) {
+        List<Runnable> undo = new ArrayList<>();
+        if (!chart.getSeriesMap().isEmpty()) {
+            if (chart.getStyler().isYAxisLogarithmic()) {
+                readableLogY(chart, undo);
+            }
+            roundTicks(chart, undo);
+            fitLegend(chart, undo);
+        }
+        return () -> {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
             }
-        }
+        };
     }
 
     /**
@@ -176,11 +195,14 @@ final class ReadableAxes {
 
     private static void fitLegend(XYChart chart, List<Runnable> undo) {
         XYStyler styler = chart.getStyler();
-        if (!styler.isLegendVisible() || styler.getLegendPosition() != Styler.LegendPosition.OutsideS
-                || styler.getLegendLayout() != Styler.LegendLayout.Horizontal) {
+        if (!styler.isLegendVisible() || styler.getLegendLayout() != Styler.LegendLayout.Horizontal) {
             return;
         }
-        if (legendRowWidth(chart) > chart.getWidth() - 2 * styler.getChartPadding()) {
+        Styler.LegendPosition position = styler.getLegendPosition();
+        boolean aboveOrBelow = position == Styler.LegendPosition.OutsideS || position == Styler.LegendPosition.InsideN
+                || position == Styler.LegendPosition.InsideS;
+        // a row fits only above or below the plot, and only if it is not wider than the chart
+        if (!aboveOrBelow || legendRowWidth(chart) > chart.getWidth() - 2 * styler.getChartPadding()) {
             undo.add(() -> styler.setLegendLayout(Styler.LegendLayout.Horizontal));
             styler.setLegendLayout(Styler.LegendLayout.Vertical);
         }
@@ -204,40 +226,63 @@ final class ReadableAxes {
         }
     }
 
-    private static void roundXTicks(XYChart chart, List<Runnable> undo) {
-        XYSeries first = chart.getSeriesMap().values().iterator().next();
-        double[] x = first.getXData();
-        if (x.length <= DATA_TICKS_UP_TO || !equallySpaced(x)) {
+    private static void roundTicks(XYChart chart, List<Runnable> undo) {
+        List<Double> xs = axisValues(chart, true);
+        List<Double> ys = axisValues(chart, false);
+        boolean breakX = xs.size() > DATA_TICKS_UP_TO && equallySpaced(xs);
+        // a log axis XChart draws itself places its own ticks; a linear one (or one drawn as log10) may use the data
+        boolean breakY = !chart.getStyler().isYAxisLogarithmic() && ys.size() > DATA_TICKS_UP_TO && equallySpaced(ys);
+        if (!breakX && !breakY) {
             return;
         }
-        double y = Double.NaN;
-        for (double v : first.getYData()) {
-            if (Double.isFinite(v)) {
-                y = v;
-                break;
-            }
-        }
-        if (Double.isNaN(y)) {
+        // one point a third of a step after the first value breaks the progression XChart looks for;
+        // on the other axis it repeats an existing value, which changes nothing there
+        double x = breakX ? xs.get(0) + (xs.get(1) - xs.get(0)) / 3 : xs.get(0);
+        double y = breakY ? ys.get(0) + (ys.get(1) - ys.get(0)) / 3 : firstFinite(ys);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return;
         }
-        // a point a third of a step after the first x value breaks the equal spacing XChart looks for
-        XYSeries hidden = chart.addSeries(HIDDEN, new double[] {x[0] + (x[1] - x[0]) / 3}, new double[] {y});
+        XYSeries hidden = chart.addSeries(HIDDEN, new double[] {x}, new double[] {y});
         hidden.setShowInLegend(false);
         hidden.setMarker(SeriesMarkers.NONE);
         hidden.setLineStyle(SeriesLines.NONE);
         undo.add(() -> chart.removeSeries(HIDDEN));
     }
 
-    private static boolean equallySpaced(double[] x) {
-        double step = x[1] - x[0];
-        if (!(step > 0)) {
+    /** An axis's values as XChart collects them: every series' values in order, each value once. */
+    static List<Double> axisValues(XYChart chart, boolean x) {
+        Set<Double> values = new LinkedHashSet<>();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : x ? s.getXData() : s.getYData()) {
+                values.add(v);
+            }
+        }
+        return new ArrayList<>(values);
+    }
+
+    /**
+     * True if XChart 3.8 would put the axis's ticks on its data: every step between consecutive
+     * values equals the first one, to within 1e-4 (XChart's own test).
+     */
+    static boolean equallySpaced(List<Double> values) {
+        if (values.size() < 2) {
             return false;
         }
-        for (int i = 2; i < x.length; i++) {
-            if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.max(1, Math.abs(step))) {
+        double first = values.get(1) - values.get(0);
+        for (int i = 1; i < values.size(); i++) {
+            if (!(Math.abs(values.get(i) - values.get(i - 1) - first) < 1e-4)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static double firstFinite(List<Double> values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
     }
 }

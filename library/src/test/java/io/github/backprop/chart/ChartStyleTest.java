@@ -130,7 +130,7 @@ class ChartStyleTest {
     }
 
     @Nested
-    @DisplayName("x axes")
+    @DisplayName("linear axes")
     class XAxes {
         @Test
         @DisplayName("1,362 epochs get round ticks without thousands separators")
@@ -143,6 +143,40 @@ class ChartStyleTest {
                 assertTrue(label.matches("\\d+") && Integer.parseInt(label) % 100 == 0, () -> "not round: " + label + " in " + labels);
             }
             assertEquals(List.of("loss"), List.copyOf(chart.getSeriesMap().keySet()), "the helper point is gone after drawing");
+        }
+
+        @Test
+        @DisplayName("equally spaced y values (a ReLU from -4 to 4) get a few round ticks, not one per value")
+        void roundYTicks() {
+            double[] z = new double[401];
+            double[] a = new double[401];
+            double[] slope = new double[401];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = -4 + 8.0 * i / 400;
+                a[i] = Math.max(0, z[i]);
+                slope[i] = z[i] > 0 ? 1 : 0;
+            }
+            XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title("relu").build();
+            ChartStyle.apply(chart.getStyler());
+            chart.addSeries("a", z, a);
+            chart.addSeries("slope", z, slope);
+            assertTrue(ReadableAxes.equallySpaced(ReadableAxes.axisValues(chart, false)), "XChart would tick every value");
+            List<String> labels = drawnY(chart);
+            assertTrue(labels.size() >= 3 && labels.size() <= 12, labels::toString);
+            for (String label : labels) {
+                assertTrue(Double.parseDouble(label) * 2 == Math.rint(Double.parseDouble(label) * 2), () -> "not round: " + labels);
+            }
+            assertEquals(List.of("-4", "-2", "0", "2", "4"), DrawnTicks.xLabels(chart).stream()
+                    .filter(l -> Math.abs(Double.parseDouble(l)) % 2 == 0).toList());
+        }
+
+        @Test
+        @DisplayName("a geometric series on a log axis of more than 10 decades still gets decade labels")
+        void geometricOnAWideLogAxis() {
+            XYChart chart = curve(1e-30, 1, 31, true);
+            List<String> labels = drawnY(chart);
+            assertTrue(labels.size() >= 3 && labels.size() <= ChartStyle.MAX_DECADE_LABELS, labels::toString);
+            assertTrue(labels.contains("1E-20"), labels::toString);
         }
 
         @Test
@@ -187,10 +221,28 @@ class ChartStyleTest {
         }
 
         @Test
+        @DisplayName("a legend placed beside the plot (as the gradient-norm chart places it) is stacked while drawn")
+        void besideThePlot() {
+            XYChart chart = withSeries("layer 1", "layer 2", "layer 3");
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            Runnable undo = ReadableAxes.prepare(chart);
+            assertEquals(Styler.LegendLayout.Vertical, chart.getStyler().getLegendLayout());
+            undo.run();
+            assertEquals(Styler.LegendLayout.Horizontal, chart.getStyler().getLegendLayout());
+            XYChart norms = Charts.gradientNorms(ChartsTest.HISTORY);
+            Runnable undoNorms = ReadableAxes.prepare(norms);
+            assertEquals(Styler.LegendLayout.Vertical, norms.getStyler().getLegendLayout());
+            undoNorms.run();
+        }
+
+        @Test
         @DisplayName("short names stay in one row")
         void shortNamesInARow() {
             XYChart chart = withSeries("training", "validation");
             assertTrue(ReadableAxes.legendRowWidth(chart) < ChartStyle.WIDTH / 2.0);
+            Runnable undo = ReadableAxes.prepare(chart);
+            assertEquals(Styler.LegendLayout.Horizontal, chart.getStyler().getLegendLayout());
+            undo.run();
             java.awt.image.BufferedImage image = Charts.toImage(chart);
             assertTrue(!drawnAtColumn(image, 0) && !drawnAtColumn(image, image.getWidth() - 1));
         }

@@ -74,8 +74,8 @@ public final class DigitsExercises {
         History thirtyTwo = Runs.THIRTY_TWO;
         NumberCheck accuracy = NumberCheck.of("validation accuracy with 16 hidden neurons after 40 epochs",
                         sixteen.last().validationAccuracy())
-                .hint("Build the network with .dense(16, Activations.sigmoid()) and train it exactly as in the cell train"
-                        + " (seed 2, 40 epochs, batches of 32, shuffle 2, validation), then read the last validation accuracy.")
+                .hint("Build the network with .dense(16, Activations.sigmoid()) and train it as in the cell train but with"
+                        + " .epochs(40) and without earlyStopping, then read the validation accuracy of epoch 40.")
                 .mistake(sixteen.last().trainingAccuracy(), "That is the training accuracy: read the validation accuracy.");
         Verdict first = accuracy.check(myAccuracy);
         if (!first.passed()) {
@@ -86,7 +86,8 @@ public final class DigitsExercises {
         }
         boolean lower = sixteen.last().validationAccuracy() < thirtyTwo.last().validationAccuracy();
         Verdict second = ExactCheck.of("the right answer to \"is it lower than with 32?\"", lower)
-                .hint("Compare with the validation accuracy of epoch 40 in the history table of the cell train.")
+                .hint("Compare with the 32-neuron network's validation accuracy after epoch 40:"
+                        + " history.epochs().get(39).validationAccuracy().")
                 .whenRight("Half the hidden neurons, " + (lower ? "a little lower" : "no lower")
                         + " validation accuracy: on this data 32 neurons are more than the task needs.")
                 .check(myLower);
@@ -109,8 +110,9 @@ public final class DigitsExercises {
         double crossEntropyAtTen = Runs.THIRTY_TWO.epochs().get(9).validationAccuracy();
         Verdict first = NumberCheck.of("validation accuracy with sigmoid outputs and MSE after 10 epochs",
                         mse.last().validationAccuracy())
-                .hint("Build the output layer with .dense(10, Activations.sigmoid()), train with .loss(Losses.mse())"
-                        + " and .epochs(10), everything else as in the cell train, then read the last validation accuracy.")
+                .hint("Build the output layer with .dense(10, Activations.sigmoid()), train with .loss(Losses.mse()),"
+                        + " .epochs(10) and without earlyStopping, everything else as in the cell train, then read the"
+                        + " validation accuracy of epoch 10.")
                 .mistake(mse.last().trainingAccuracy(), "That is the training accuracy: read the validation accuracy.")
                 .check(myAccuracy);
         if (!first.passed()) {

@@ -13,18 +13,19 @@ import java.awt.Font;
  *
  * <ul>
  *   <li><b>Legends sit outside the data</b>, in one row below the plot ({@link #apply}), so no
- *       legend hides the end of a curve.</li>
+ *       legend hides the end of a curve; a row too wide for the chart, or a legend placed beside
+ *       the plot, is stacked in a column.</li>
  *   <li><b>Log axes show readable decades</b>: a logarithmic y axis runs from one power of ten to
  *       another and labels only decades (0.001, 0.01, 0.1, 1, ...); when the data span more than
  *       {@value #MAX_DECADE_LABELS} decades it labels every 2nd, 5th, 10th, ... decade instead
  *       (1E-30, 1E-20, 1E-10, 1, 1E10), never one label per decade on top of each other.</li>
- *   <li><b>Round ticks on long x axes</b>: many equally spaced x values (epochs) get ticks at round
- *       numbers (0, 200, 400, ...), not on every n-th data point (1, 99, 197, ...).</li>
+ *   <li><b>Round ticks</b>: an axis with many equally spaced values (epochs on x, a ReLU on y) gets
+ *       ticks at round numbers (0, 200, 400, ...), not on every n-th data point (1, 99, 197, ...).</li>
  * </ul>
  *
- * The axis rules are applied whenever {@link Charts} draws a chart ({@code toImage}, {@code toPng},
- * {@code save}, and so inline in a notebook), to any XY chart however it was made, and undone
- * afterwards: the chart object keeps its own settings.
+ * The rules other than the legend's place are applied whenever {@link Charts} draws a chart
+ * ({@code toImage}, {@code toPng}, {@code save}, and so inline in a notebook), to any XY chart
+ * however it was made, and undone afterwards: the chart object keeps its own settings.
  */
 public final class ChartStyle {
     /** Default chart width in pixels. */

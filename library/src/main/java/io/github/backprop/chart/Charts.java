@@ -25,8 +25,9 @@ import java.util.Map;
 /**
  * Turns the library's results into charts: XChart charts for curves (so you can restyle them),
  * {@link Picture}s for the images the library draws itself. Every chart renders headless; the
- * look comes from {@link ChartStyle}, whose axis rules (readable decades on log axes, round x
- * ticks) {@link #toImage}, {@link #toPng} and {@link #save} apply to any XY chart they draw.
+ * look comes from {@link ChartStyle}, whose drawing rules (readable decades on log axes, round
+ * ticks, legends that fit) {@link #toImage}, {@link #toPng} and {@link #save} apply to any XY
+ * chart they draw.
  * Nothing given to a chart is modified.
  */
 public final class Charts {

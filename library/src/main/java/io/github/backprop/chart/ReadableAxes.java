@@ -46,7 +46,7 @@ import java.util.function.Supplier;
  * from two threads at once.
  */
 final class ReadableAxes {
-    /** Up to this many equally spaced x values keep a tick on every data point (XChart's choice). */
+    /** Up to this many equally spaced values on an axis keep a tick on every value (XChart's choice). */
     static final int DATA_TICKS_UP_TO = 20;
     private static final String HIDDEN = "\u200b";
 
@@ -160,22 +160,23 @@ final class ReadableAxes {
             return;
         }
         // too many decades to label each: draw log10(y) on a linear axis, label its round steps as powers of ten
-        Map<String, double[]> original = new LinkedHashMap<>();
+        Map<String, double[][]> original = new LinkedHashMap<>();
         for (XYSeries s : chart.getSeriesMap().values()) {
             double[] y = s.getYData();
             double[] logY = new double[y.length];
             for (int i = 0; i < y.length; i++) {
                 logY[i] = y[i] > 0 && Double.isFinite(y[i]) ? Math.log10(y[i]) : Double.NaN;
             }
-            original.put(s.getName(), y);
+            // y and the error bars, if any (not drawn on the log10 scale)
+            original.put(s.getName(), new double[][] {y, s.getExtraValues()});
             chart.updateXYSeries(s.getName(), s.getXData(), logY, null);
         }
         Function<Double, String> oldFormat = styler.getyAxisTickLabelsFormattingFunction();
         undo.add(() -> {
             styler.setYAxisLogarithmic(true);
             styler.setyAxisTickLabelsFormattingFunction(oldFormat);
-            for (Map.Entry<String, double[]> s : original.entrySet()) {
-                chart.updateXYSeries(s.getKey(), chart.getSeriesMap().get(s.getKey()).getXData(), s.getValue(), null);
+            for (Map.Entry<String, double[][]> s : original.entrySet()) {
+                chart.updateXYSeries(s.getKey(), chart.getSeriesMap().get(s.getKey()).getXData(), s.getValue()[0], s.getValue()[1]);
             }
         });
         // XChart steps by about hint/plot height of the range, rounded to 1, 2 or 5 times a power of ten

@@ -103,6 +103,11 @@ class ChartStyleTest {
                 assertNull(chart.getStyler().getYAxisMin());
                 assertNull(chart.getStyler().getYAxisMax());
             }
+            XYChart withErrorBars = curve(1e-35, 1e18, 3, true);
+            withErrorBars.updateXYSeries("loss", new double[] {1, 2, 3}, new double[] {1e-30, 1, 1e15}, new double[] {1e-31, 0.1, 1e14});
+            Charts.toPng(withErrorBars);
+            assertArrayEquals(new double[] {1e-31, 0.1, 1e14}, withErrorBars.getSeriesMap().get("loss").getExtraValues(), 0.0,
+                    "error bars kept");
         }
 
         @Test

@@ -28,7 +28,7 @@ public final class Datasets {
     /** XOR: inputs (0,0), (0,1), (1,0), (1,1) with targets 0, 1, 1, 0. */
     public static Dataset xor() {
         return Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}})
-                .withNames(List.of("x1", "x2"), List.of());
+                .withNames(List.of("x0", "x1"), List.of());
     }
 
     /**
@@ -96,6 +96,49 @@ public final class Datasets {
     }
 
     /**
+     * The names of the four yes/no tags {@link #digitTags(int)} gives a digit, in order: "even",
+     * "5 or more", "closed loop" (0, 6, 8 and 9 are drawn with a closed loop) and "prime" (2, 3, 5, 7).
+     */
+    public static final List<String> DIGIT_TAGS = List.of("even", "5 or more", "closed loop", "prime");
+
+    /**
+     * The four tags of a digit as 0/1 values, in the order of {@link #DIGIT_TAGS}: several can be 1
+     * at once (6 is even, 5 or more, and has a closed loop), and none may be (1).
+     *
+     * @param digit 0 to 9
+     * @return {even, 5 or more, closed loop, prime}, each 0 or 1
+     */
+    public static double[] digitTags(int digit) {
+        if (digit < 0 || digit > 9) {
+            throw new IllegalArgumentException("a digit is 0 to 9, got " + digit);
+        }
+        boolean closedLoop = digit == 0 || digit == 6 || digit == 8 || digit == 9;
+        boolean prime = digit == 2 || digit == 3 || digit == 5 || digit == 7;
+        return new double[] {digit % 2 == 0 ? 1 : 0, digit >= 5 ? 1 : 0, closedLoop ? 1 : 0, prime ? 1 : 0};
+    }
+
+    /**
+     * The same images with tags instead of labels: a multi-label dataset whose target row is
+     * {@link #digitTags(int)} of each image's digit, for a network with one sigmoid output per tag.
+     * The features are the same; the digit labels are not kept (a tag row is not one-hot).
+     *
+     * @param digits labelled digits, e.g. {@link #digits()} or a part of a split of it (not changed)
+     * @return the images with their tags as targets, features named as in {@code digits}
+     * @throws IllegalArgumentException if {@code digits} has no labels or not 10 classes
+     */
+    public static Dataset digitTags(Dataset digits) {
+        if (!digits.hasLabels() || digits.classCount() != 10) {
+            throw new IllegalArgumentException("digit tags need the digits' labels 0 to 9, got "
+                    + (digits.hasLabels() ? digits.classCount() + " classes" : "a dataset without labels"));
+        }
+        double[][] tags = new double[digits.size()][];
+        for (int r = 0; r < digits.size(); r++) {
+            tags[r] = digitTags(digits.label(r));
+        }
+        return Dataset.of(digits.features(), tags).withNames(digits.featureNames(), List.of());
+    }
+
+    /**
      * The rows of the bundled digits.csv, 64 pixels and the label each, read by a plain loop: the
      * file's layout is known, and this is much faster than a general CSV reader that first guesses
      * the columns' types (and needs no such library).
@@ -151,7 +194,7 @@ public final class Datasets {
      * @param n number of points, at least 2
      * @param noise standard deviation of the noise, at least 0
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks)
      */
     public static Dataset moons(int n, double noise, long seed) {
         checkGenerated(n, noise);
@@ -169,7 +212,7 @@ public final class Datasets {
             b.add(new double[] {1 - Math.cos(t) + noise * random.nextGaussian(),
                     0.5 - Math.sin(t) + noise * random.nextGaussian()}, new double[] {1});
         }
-        return b.build().withNames(List.of("x1", "x2"), List.of("upper", "lower"));
+        return b.build().withNames(List.of("x0", "x1"), List.of("upper", "lower"));
     }
 
     /**
@@ -180,7 +223,7 @@ public final class Datasets {
      * @param noise standard deviation of the noise, at least 0
      * @param factor radius of the inner circle, in (0, 1)
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2, a single 0/1 target
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks), a single 0/1 target
      */
     public static Dataset circles(int n, double noise, double factor, long seed) {
         checkGenerated(n, noise);
@@ -199,7 +242,7 @@ public final class Datasets {
             b.add(new double[] {r * Math.cos(t) + noise * random.nextGaussian(), r * Math.sin(t) + noise * random.nextGaussian()},
                     new double[] {inner ? 1 : 0});
         }
-        return b.build().withNames(List.of("x1", "x2"), List.of("outer", "inner"));
+        return b.build().withNames(List.of("x0", "x1"), List.of("outer", "inner"));
     }
 
     /**
@@ -211,7 +254,7 @@ public final class Datasets {
      * @param classes number of arms, at least 2
      * @param noise standard deviation of the angle noise, at least 0
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks)
      */
     public static Dataset spirals(int n, int classes, double noise, long seed) {
         if (classes < 2) {
@@ -236,7 +279,7 @@ public final class Datasets {
                 labels[k * m + i] = k;
             }
         }
-        return Dataset.ofLabels(x, labels, classes).withNames(List.of("x1", "x2"), names);
+        return Dataset.ofLabels(x, labels, classes).withNames(List.of("x0", "x1"), names);
     }
 
     private static void checkGenerated(int n, double noise) {

@@ -3,6 +3,7 @@ package io.github.backprop.table;
 import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
+import io.github.backprop.eval.TagScores;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
@@ -176,5 +177,53 @@ final class ResultTables {
 
     static String className(List<String> names, int index) {
         return names.isEmpty() ? String.valueOf(index) : names.get(index);
+    }
+
+    static Table classReport(ConfusionMatrix confusion) {
+        StringColumn name = StringColumn.create("class");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        DoubleColumn f1 = DoubleColumn.create("F1");
+        IntColumn support = IntColumn.create("support");
+        int classes = confusion.classCount();
+        double p = 0;
+        double r = 0;
+        for (int c = 0; c < classes; c++) {
+            name.append(confusion.classNames().get(c));
+            precision.append(confusion.precision(c));
+            recall.append(confusion.recall(c));
+            f1.append(confusion.f1(c));
+            support.append(confusion.support(c));
+            p += confusion.precision(c);
+            r += confusion.recall(c);
+        }
+        name.append("macro average");
+        precision.append(p / classes);
+        recall.append(r / classes);
+        f1.append(confusion.macroF1());
+        support.append(confusion.total());
+        name.append("accuracy");
+        precision.appendMissing();
+        recall.appendMissing();
+        f1.append(confusion.accuracy());
+        support.append(confusion.total());
+        return Table.create("precision, recall and F1 per class", name, precision, recall, f1, support);
+    }
+
+    static Table tagScores(TagScores scores) {
+        StringColumn tag = StringColumn.create("tag");
+        DoubleColumn accuracy = DoubleColumn.create("accuracy");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        IntColumn support = IntColumn.create("support");
+        for (int k = 0; k < scores.tagNames().size(); k++) {
+            tag.append(scores.tagNames().get(k));
+            accuracy.append(scores.accuracy(k));
+            precision.append(scores.precision(k));
+            recall.append(scores.recall(k));
+            support.append(scores.positives(k));
+        }
+        return Table.create("tags of " + scores.size() + " samples (exact match, every tag right: "
+                + scores.exactMatch() + ")", tag, accuracy, precision, recall, support);
     }
 }

@@ -7,6 +7,7 @@ import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
+import io.github.backprop.eval.TagScores;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
@@ -110,6 +111,33 @@ public final class Tables {
      */
     public static Table confusionMatrix(ConfusionMatrix confusion) {
         return ResultTables.confusionMatrix(confusion);
+    }
+
+    /**
+     * Precision, recall and F1 per class beside the accuracy, as a classification report: columns
+     * {@code class}, {@code precision} (of the samples predicted as the class, the fraction that are
+     * it), {@code recall} (of the samples of the class, the fraction predicted as it), {@code F1}
+     * (2 P R / (P + R)) and {@code support} (samples of the class); then a row {@code macro average}
+     * (each class counts the same; its support is the total) and a row {@code accuracy} (its
+     * value in the F1 column, as scikit-learn reports it).
+     *
+     * @param confusion the confusion matrix
+     * @return one row per class, then the two summary rows
+     */
+    public static Table classReport(ConfusionMatrix confusion) {
+        return ResultTables.classReport(confusion);
+    }
+
+    /**
+     * The scores of a multi-label network per tag: columns {@code tag}, {@code accuracy},
+     * {@code precision}, {@code recall} and {@code support} (samples that have the tag); the title
+     * gives the exact-match accuracy (every tag of a sample right).
+     *
+     * @param scores the tag scores
+     * @return one row per tag
+     */
+    public static Table tagScores(TagScores scores) {
+        return ResultTables.tagScores(scores);
     }
 
     /**

@@ -114,6 +114,54 @@ class DatasetsTest {
         void xor() {
             assertArrayEquals(new int[] {0, 1, 1, 0}, Datasets.xor().labels());
         }
+
+        @Test
+        @DisplayName("the 2-D datasets name their inputs x0 and x1, counted from 0 as in the notebooks")
+        void inputNames() {
+            assertEquals(List.of("x0", "x1"), Datasets.xor().featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.moons(10, 0.1, 1).featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.circles(10, 0.1, 0.5, 1).featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.spirals(30, 3, 0.1, 1).featureNames());
+        }
+    }
+
+    @Nested
+    @DisplayName("digit tags, several per image")
+    class DigitTags {
+        @Test
+        @DisplayName("are even, 5 or more, closed loop (0, 6, 8, 9) and prime (2, 3, 5, 7), as 0/1")
+        void tagsOfEachDigit() {
+            assertEquals(List.of("even", "5 or more", "closed loop", "prime"), Datasets.DIGIT_TAGS);
+            assertArrayEquals(new double[] {1, 0, 1, 0}, Datasets.digitTags(0));
+            assertArrayEquals(new double[] {0, 0, 0, 0}, Datasets.digitTags(1));
+            assertArrayEquals(new double[] {1, 0, 0, 1}, Datasets.digitTags(2));
+            assertArrayEquals(new double[] {0, 0, 0, 1}, Datasets.digitTags(3));
+            assertArrayEquals(new double[] {1, 0, 0, 0}, Datasets.digitTags(4));
+            assertArrayEquals(new double[] {0, 1, 0, 1}, Datasets.digitTags(5));
+            assertArrayEquals(new double[] {1, 1, 1, 0}, Datasets.digitTags(6));
+            assertArrayEquals(new double[] {0, 1, 0, 1}, Datasets.digitTags(7));
+            assertArrayEquals(new double[] {1, 1, 1, 0}, Datasets.digitTags(8));
+            assertArrayEquals(new double[] {0, 1, 1, 0}, Datasets.digitTags(9));
+            assertThrows(IllegalArgumentException.class, () -> Datasets.digitTags(10));
+        }
+
+        @Test
+        @DisplayName("turn labelled digits into a multi-label dataset: same pixels, tags as targets, no labels")
+        void dataset() {
+            Dataset digits = Datasets.digits();
+            Dataset some = digits.rows(new int[] {0, 1, 2, 3});
+            Dataset tagged = Datasets.digitTags(some);
+            assertEquals(4, tagged.size());
+            assertEquals(4, tagged.targetCount());
+            assertFalse(tagged.hasLabels());
+            assertArrayEquals(some.features(), tagged.features());
+            for (int r = 0; r < 4; r++) {
+                assertArrayEquals(Datasets.digitTags(some.label(r)), tagged.targetRow(r));
+            }
+            assertEquals(some.featureNames(), tagged.featureNames());
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Datasets.digitTags(Datasets.iris()))
+                    .getMessage().contains("3 classes"));
+        }
     }
 
     @Nested

@@ -62,7 +62,17 @@ class NotebookClaimsTest {
             new Claim("07-digit-recognition.ipynb", "test-accuracy", "0.911"),
             // 8: vanishing gradients
             new Claim("08-vanishing-gradients.ipynb", "sigmoid-ratio", "851"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-loss", "2.307"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-accuracy", "0.100"),
+            new Claim("08-vanishing-gradients.ipynb", "chance", "2.303"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-spread-5", "0.0002"),
             new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),
+            new Claim("08-vanishing-gradients.ipynb", "relu-loss", "0.0096"),
+            new Claim("08-vanishing-gradients.ipynb", "too-large-growth", "53"),
+            new Claim("08-vanishing-gradients.ipynb", "too-small-shrink", "4.7e-09"),
+            new Claim("08-vanishing-gradients.ipynb", "too-small-largest", "9.3e-05"),
+            new Claim("08-vanishing-gradients.ipynb", "too-large-largest", "1.2e+38"),
+            new Claim("08-vanishing-gradients.ipynb", "dead-in-both", "32"),
             // 9: your own data
             new Claim("09-your-own-data.ipynb", "accuracy", "0.978"),
             // 10: beyond dense layers: a convolution worked on a digit, the conv net, backpropagation through time

@@ -74,7 +74,16 @@ class NotebookClaimsTest {
             new Claim("08-vanishing-gradients.ipynb", "too-large-largest", "1.2e+38"),
             new Claim("08-vanishing-gradients.ipynb", "dead-in-both", "32"),
             // 9: your own data
-            new Claim("09-your-own-data.ipynb", "accuracy", "0.978"),
+            new Claim("09-your-own-data.ipynb", "sizes", "90 training, 30 validation, 30 test flowers"),
+            new Claim("09-your-own-data.ipynb", "best-epoch", "86"),
+            new Claim("09-your-own-data.ipynb", "best-validation-loss", "0.088"),
+            new Claim("09-your-own-data.ipynb", "last-validation-loss", "0.142"),
+            new Claim("09-your-own-data.ipynb", "early", "stopped after 106 epochs, with the weights of epoch 86"),
+            new Claim("09-your-own-data.ipynb", "early-score", "correct=29"),
+            new Claim("09-your-own-data.ipynb", "one-flower", "0.033"),
+            new Claim("09-your-own-data.ipynb", "test-accuracy", "0.933"),
+            new Claim("09-your-own-data.ipynb", "test-correct", "28"),
+            new Claim("09-your-own-data.ipynb", "recipe", "correct=29"),
             // 10: beyond dense layers: a convolution worked on a digit, the conv net, backpropagation through time
             new Claim("10-beyond-dense-layers.ipynb", "z-by-hand", "1.7875"),
             new Claim("10-beyond-dense-layers.ipynb", "z-by-library", "1.7875"),

@@ -94,8 +94,16 @@ class NotebookClaimsTest {
             new Claim("10-beyond-dense-layers.ipynb", "gradient-check-passes", "true"),
             new Claim("10-beyond-dense-layers.ipynb", "cnn-parameters", "1370"),
             new Claim("10-beyond-dense-layers.ipynb", "dense-parameters", "2410"),
-            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.942"),
-            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.911"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-best-epoch", "13"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "epoch 23"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0227"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0090"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0487"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0566"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-validation-accuracy", "0.983"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-validation-accuracy", "0.969"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.925"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.889"),
             new Claim("10-beyond-dense-layers.ipynb", "delta1-by-hand", "0.159814, 0.240737"),
             new Claim("10-beyond-dense-layers.ipynb", "delta1-by-library", "0.159814, 0.240737"),
             new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio", "56"),
@@ -103,7 +111,8 @@ class NotebookClaimsTest {
             new Claim("10-beyond-dense-layers.ipynb", "long-ratio", "198908"),
             new Claim("10-beyond-dense-layers.ipynb", "short-epochs", "epoch 4"),
             new Claim("10-beyond-dense-layers.ipynb", "long-epochs", "epoch 21"),
-            new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"));
+            new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"),
+            new Claim("10-beyond-dense-layers.ipynb", "chance-two", "0.69"));
 
     @TestFactory
     @DisplayName("are what the cells compute")

@@ -88,14 +88,14 @@ public final class BeyondDenseExercises {
                 .mistake(1370, "That is the 8-kernel net: build it with conv2d(4, 3, Padding.SAME, Activations.relu()).");
         double validation = Evaluation.accuracy(four, DigitParts.VALIDATION);
         double test = Evaluation.accuracy(four, DigitParts.TEST);
-        String comparison = Math.abs(validation - EIGHT_KERNELS_VALIDATION) < 0.005 ? "about as high as"
-                : validation < EIGHT_KERNELS_VALIDATION ? "below" : "above";
+        boolean aboutTheSame = Math.abs(validation - EIGHT_KERNELS_VALIDATION) < 0.005;
+        String comparison = aboutTheSame ? "about as high as" : validation < EIGHT_KERNELS_VALIDATION ? "below" : "above";
         NumberCheck accuracy = NumberCheck.of("validation accuracy with 4 kernels", validation)
                 .hint("Train the 4-kernel network with digitTrainer.get() and score it with "
                         + "Evaluation.accuracy(network, validation).")
                 .whenRight("About half the parameters, and a validation accuracy " + comparison + " the 8-kernel net's "
-                        + EIGHT_KERNELS_VALIDATION + ": on these small images 4 kernels do about as well, with fewer "
-                        + "weights to overfit with.");
+                        + EIGHT_KERNELS_VALIDATION + (aboutTheSame ? ": on these small images 4 kernels do about as well, "
+                        + "with fewer weights to overfit with." : "."));
         if (!same(test, validation)) {
             accuracy = accuracy.mistake(test, "That is the accuracy on the test part; experiments are scored on the "
                     + "validation part.");

@@ -33,6 +33,14 @@ public final class BeyondDenseExercises {
     /** The 8-kernel conv net's validation accuracy, as the notebook states it. */
     static final double EIGHT_KERNELS_VALIDATION = 0.983;
 
+    private static final String NON_ZERO = "count of non-zero deltas in channel 0";
+    private static final String BIAS_ZERO = "count of positions with z > 0 when the bias is 0";
+    private static final String PARAMETERS = "number of parameters with 4 kernels";
+    private static final String FOUR_ACCURACY = "validation accuracy with 4 kernels";
+    private static final String PREDICTION = "prediction for 40 steps";
+    private static final String FIRST = "training accuracy of the first-value task";
+    private static final String LAST = "training accuracy of the last-value task";
+
     private BeyondDenseExercises() {
     }
 
@@ -45,15 +53,21 @@ public final class BeyondDenseExercises {
      * @return the verdict on both
      */
     public static Verdict edgeDeltas(Integer myNonZeroDeltas, Integer myPositiveWithBiasZero) {
+        if (myNonZeroDeltas == null) {
+            return Unanswered.ofNull(NON_ZERO);
+        }
+        if (myPositiveWithBiasZero == null) {
+            return Unanswered.ofNull(BIAS_ZERO);
+        }
         LayerTrace withBias = edgeConvolution(-0.4);
         int nonZero = count(channelZero(withBias.delta().row(0)), d -> d != 0);
         int positive = count(channelZero(withBias.z().row(0)), z -> z > 0);
         int positiveBiasZero = count(channelZero(edgeConvolution(0).z().row(0)), z -> z > 0);
-        ExactCheck<Integer> deltas = ExactCheck.of("count of non-zero deltas in channel 0", nonZero)
+        ExactCheck<Integer> deltas = ExactCheck.of(NON_ZERO, nonZero)
                 .hint("Count the positions where delta is not 0 in the table of delta, channel 0 (0 and -0 are both 0); "
                         + "they are where the table of z is positive, because ReLU'(z) is 0 wherever z <= 0.")
                 .mistake(36 - nonZero, "That counts the positions where delta is 0: count the others.");
-        ExactCheck<Integer> biasZero = ExactCheck.of("count of positions with z > 0 when the bias is 0", positiveBiasZero)
+        ExactCheck<Integer> biasZero = ExactCheck.of(BIAS_ZERO, positiveBiasZero)
                 .hint("Build the edge network again with new double[] {0, 0} as the biases, trace it on the same digit "
                         + "and count the positive values of z in channel 0.")
                 .whenRight("Without the -0.4, faint edges pass too: more positions are active, and each active position "
@@ -73,12 +87,18 @@ public final class BeyondDenseExercises {
      * @return the verdict on both
      */
     public static Verdict fourKernels(Integer myParameters, double myValidationAccuracy) {
+        if (myParameters == null) {
+            return Unanswered.ofNull(PARAMETERS);
+        }
+        if (Double.isNaN(myValidationAccuracy)) {
+            return Unanswered.ofNaN(FOUR_ACCURACY);
+        }
         Network four = FourKernels.NETWORK;
         int parameters = four.parameterCount();
         // 4 kernels of 3x3 and 4 biases; after pooling 4 maps of 4x4 = 64 values into 10 outputs
         int withEightKernelsOutput = 4 * 9 + 4 + 10 * 128 + 10;
         int withoutBiases = 4 * 9 + 10 * 64;
-        ExactCheck<Integer> count = ExactCheck.of("number of parameters with 4 kernels", parameters)
+        ExactCheck<Integer> count = ExactCheck.of(PARAMETERS, parameters)
                 .hint("Call parameterCount() on the 4-kernel network, or add up: each 3x3 kernel has 9 weights and a "
                         + "bias; max pooling leaves 4 maps of 4x4, and the output layer has a weight per value and "
                         + "output, and a bias per output.")
@@ -90,7 +110,7 @@ public final class BeyondDenseExercises {
         double test = Evaluation.accuracy(four, DigitParts.TEST);
         boolean aboutTheSame = Math.abs(validation - EIGHT_KERNELS_VALIDATION) < 0.005;
         String comparison = aboutTheSame ? "about as high as" : validation < EIGHT_KERNELS_VALIDATION ? "below" : "above";
-        NumberCheck accuracy = NumberCheck.of("validation accuracy with 4 kernels", validation)
+        NumberCheck accuracy = NumberCheck.of(FOUR_ACCURACY, validation)
                 .hint("Train the 4-kernel network with digitTrainer.get() and score it with "
                         + "Evaluation.accuracy(network, validation).")
                 .whenRight("About half the parameters, and a validation accuracy " + comparison + " the 8-kernel net's "
@@ -111,8 +131,11 @@ public final class BeyondDenseExercises {
      * @return the verdict
      */
     public static Verdict longSequencesPrediction(Boolean myLastIsEasier) {
+        if (myLastIsEasier == null) {
+            return Unanswered.ofNull(PREDICTION);
+        }
         boolean lastIsEasier = LongSequences.LAST > LongSequences.FIRST;
-        return ExactCheck.of("prediction for 40 steps", lastIsEasier)
+        return ExactCheck.of(PREDICTION, lastIsEasier)
                 .hint("Where does the value that holds the answer enter, and how many steps must its error travel "
                         + "back to reach it? Look at the chart of ||delta_t||.")
                 .whenRight("The last value enters at the last step, where the error is largest; the first value's "
@@ -129,11 +152,17 @@ public final class BeyondDenseExercises {
      * @return the verdict on both
      */
     public static Verdict longSequences(double myFirstAccuracy, double myLastAccuracy) {
+        if (Double.isNaN(myFirstAccuracy)) {
+            return Unanswered.ofNaN(FIRST);
+        }
+        if (Double.isNaN(myLastAccuracy)) {
+            return Unanswered.ofNaN(LAST);
+        }
         String how = "Train recurrentNet.apply(40) with rnnTrainer.get() and read Evaluation.accuracy(network, data) "
                 + "on the data it was trained on.";
-        NumberCheck first = NumberCheck.of("training accuracy of the first-value task", LongSequences.FIRST)
+        NumberCheck first = NumberCheck.of(FIRST, LongSequences.FIRST)
                 .hint("Use signAt.apply(40, 1). " + how);
-        NumberCheck last = NumberCheck.of("training accuracy of the last-value task", LongSequences.LAST)
+        NumberCheck last = NumberCheck.of(LAST, LongSequences.LAST)
                 .hint("Use signAt.apply(40, 40). " + how)
                 .whenRight("Over 40 steps the error that reaches the first value is tiny, and 100 epochs are not "
                         + "enough to find the answer in it; the last value sits right next to the output. Gated "

@@ -29,6 +29,11 @@ public final class OwnDataExercises {
     /** All four columns' count of validation flowers right, stated in the notebook. */
     private static final int ALL_FOUR_RIGHT = 29;
 
+    private static final String PETALS = "count of validation flowers right with the petal columns";
+    private static final String SEPALS = "count of validation flowers right with the sepal columns";
+    private static final String MIN_MAX_RIGHT = "count of validation flowers right with min-max scaling";
+    private static final String MIN_MAX_LOSS = "validation loss with min-max scaling";
+
     private OwnDataExercises() {
     }
 
@@ -41,13 +46,19 @@ public final class OwnDataExercises {
      * @return the verdict on both
      */
     public static Verdict whichColumns(Integer myPetalsRight, Integer mySepalsRight) {
+        if (myPetalsRight == null) {
+            return Unanswered.ofNull(PETALS);
+        }
+        if (mySepalsRight == null) {
+            return Unanswered.ofNull(SEPALS);
+        }
         int petals = recipe(columns("petal_length", "petal_width"), Scaler.standardize()).correct();
         int sepals = recipe(columns("sepal_length", "sepal_width"), Scaler.standardize()).correct();
         String redo = "Convert the table again with TableData.from(iris).features(...).label(\"species\").toDataset(), "
                 + "run recipe.apply(thatData, Scaler.standardize()) and read correct= in its score.";
-        ExactCheck<Integer> petalCheck = ExactCheck.of("count of validation flowers right with the petal columns", petals)
+        ExactCheck<Integer> petalCheck = ExactCheck.of(PETALS, petals)
                 .hint("Use only .features(\"petal_length\", \"petal_width\"). " + redo);
-        ExactCheck<Integer> sepalCheck = ExactCheck.of("count of validation flowers right with the sepal columns", sepals)
+        ExactCheck<Integer> sepalCheck = ExactCheck.of(SEPALS, sepals)
                 .hint("Use only .features(\"sepal_length\", \"sepal_width\"). " + redo)
                 .whenRight("The petals carry nearly everything: one flower fewer than with all four columns, a small "
                         + "difference on 30 flowers. The sepals alone lose many more: petal length and width separate "
@@ -70,12 +81,18 @@ public final class OwnDataExercises {
      * @return the verdict on both
      */
     public static Verdict minMaxScaling(Integer myRight, double myLoss) {
+        if (myRight == null) {
+            return Unanswered.ofNull(MIN_MAX_RIGHT);
+        }
+        if (Double.isNaN(myLoss)) {
+            return Unanswered.ofNaN(MIN_MAX_LOSS);
+        }
         Score minMax = recipe(columns("sepal_length", "sepal_width", "petal_length", "petal_width"), Scaler.minMax());
         Score standardized = recipe(columns("sepal_length", "sepal_width", "petal_length", "petal_width"), Scaler.standardize());
         String redo = "Run recipe.apply(data, Scaler.minMax()) and read correct= and loss= in its score.";
-        ExactCheck<Integer> right = ExactCheck.of("count of validation flowers right with min-max scaling", minMax.correct())
+        ExactCheck<Integer> right = ExactCheck.of(MIN_MAX_RIGHT, minMax.correct())
                 .hint(redo);
-        NumberCheck loss = NumberCheck.of("validation loss with min-max scaling", minMax.loss())
+        NumberCheck loss = NumberCheck.of(MIN_MAX_LOSS, minMax.loss())
                 .hint(redo)
                 .mistake(standardized.loss(), "That is the loss with standardisation: pass Scaler.minMax() to the recipe.")
                 .whenRight("Min-max scaling puts every training feature into [0, 1] instead of around 0 with unit "

@@ -30,6 +30,13 @@ public final class VanishingGradientExercises {
     /** The ratio of the five-hidden-layer sigmoid network, stated in the notebook. */
     private static final double FIVE_LAYER_RATIO = 851;
 
+    private static final String PREDICTION = "prediction for two hidden layers";
+    private static final String SHALLOW_RATIO = "ratio ||dW[out]|| / ||dW[1]|| with two hidden layers";
+    private static final String RELU_XAVIER = "answer for ReLU with Xavier";
+    private static final String SIGMOID_HE = "answer for sigmoid with He";
+    private static final String TANH_RATIO = "ratio ||dW[out]|| / ||dW[1]|| of the tanh network";
+    private static final String TANH_LEARNS = "answer for the tanh network";
+
     private VanishingGradientExercises() {
     }
 
@@ -41,8 +48,11 @@ public final class VanishingGradientExercises {
      * @return the verdict
      */
     public static Verdict shallowerPrediction(Boolean mySmallerRatio) {
+        if (mySmallerRatio == null) {
+            return Unanswered.ofNull(PREDICTION);
+        }
         boolean smaller = Trained.SHALLOW_SIGMOID.ratio() < Trained.SIGMOID.ratio();
-        return ExactCheck.of("prediction for two hidden layers", smaller)
+        return ExactCheck.of(PREDICTION, smaller)
                 .hint("Count the steps back from the output to layer 1: each sigmoid layer on the way multiplies the "
                         + "error by sigma'(z) <= 0.25. Are there more of them, or fewer?")
                 .whenRight("Fewer layers, fewer factors of sigma'(z) <= 0.25 between the output and layer 1. "
@@ -58,10 +68,13 @@ public final class VanishingGradientExercises {
      * @return the verdict
      */
     public static Verdict shallowerRatio(double myRatio) {
+        if (Double.isNaN(myRatio)) {
+            return Unanswered.ofNaN(SHALLOW_RATIO);
+        }
         Trained shallow = Trained.SHALLOW_SIGMOID;
         double[] first = shallow.history().epochs().get(0).gradientNorms();
         double[] last = shallow.history().last().gradientNorms();
-        return NumberCheck.of("ratio ||dW[out]|| / ||dW[1]|| with two hidden layers", shallow.ratio())
+        return NumberCheck.of(SHALLOW_RATIO, shallow.ratio())
                 .hint("Train deep(Activations.sigmoid(), 2, Initializers.xavier()) with trainer.get(), take the first "
                         + "epoch's gradientNorms() and divide the last entry (the output layer) by the first (layer 1).")
                 .mistake(1 / shallow.ratio(), "That is layer 1's norm divided by the output layer's: turn the ratio around.")
@@ -86,10 +99,16 @@ public final class VanishingGradientExercises {
      * @return the verdict on both
      */
     public static Verdict swappedInitialisations(Boolean myReluXavierLearns, Boolean mySigmoidHeLearns) {
+        if (myReluXavierLearns == null) {
+            return Unanswered.ofNull(RELU_XAVIER);
+        }
+        if (mySigmoidHeLearns == null) {
+            return Unanswered.ofNull(SIGMOID_HE);
+        }
         String how = "Train it with trainer.get() and read history.last().trainingAccuracy(): is it above 0.5?";
-        ExactCheck<Boolean> relu = ExactCheck.of("answer for ReLU with Xavier", Trained.RELU_XAVIER.learns())
+        ExactCheck<Boolean> relu = ExactCheck.of(RELU_XAVIER, Trained.RELU_XAVIER.learns())
                 .hint("Build deep(Activations.relu(), 5, Initializers.xavier()). " + how);
-        ExactCheck<Boolean> sigmoid = ExactCheck.of("answer for sigmoid with He", Trained.SIGMOID_HE.learns())
+        ExactCheck<Boolean> sigmoid = ExactCheck.of(SIGMOID_HE, Trained.SIGMOID_HE.learns())
                 .hint("Build deep(Activations.sigmoid(), 5, Initializers.he()). " + how)
                 .whenRight("So here the activation makes the difference, not the initialisation: ReLU learns with "
                         + "either, sigmoid with neither. (Xavier starts ReLU layers a little too small for them, "
@@ -106,12 +125,18 @@ public final class VanishingGradientExercises {
      * @return the verdict on both
      */
     public static Verdict tanhNetwork(double myRatio, Boolean myLearns) {
+        if (Double.isNaN(myRatio)) {
+            return Unanswered.ofNaN(TANH_RATIO);
+        }
+        if (myLearns == null) {
+            return Unanswered.ofNull(TANH_LEARNS);
+        }
         Trained tanh = Trained.TANH;
-        NumberCheck ratio = NumberCheck.of("ratio ||dW[out]|| / ||dW[1]|| of the tanh network", tanh.ratio())
+        NumberCheck ratio = NumberCheck.of(TANH_RATIO, tanh.ratio())
                 .hint("Train deep(Activations.tanh(), 5, Initializers.xavier()) with trainer.get(); divide the last "
                         + "entry of the first epoch's gradientNorms() by the first entry.")
                 .mistake(1 / tanh.ratio(), "That is layer 1's norm divided by the output layer's: turn the ratio around.");
-        ExactCheck<Boolean> learns = ExactCheck.of("answer for the tanh network", tanh.learns())
+        ExactCheck<Boolean> learns = ExactCheck.of(TANH_LEARNS, tanh.learns())
                 .hint("Read history.last().trainingAccuracy() of the tanh network: is it above 0.5?")
                 .whenRight("tanh is closer to ReLU than to sigmoid: its slope is 1 at z = 0 (sigmoid's is 0.25) and it is "
                         + "centred on 0, so with Xavier each layer passes the error back at about the same size.");

@@ -1,10 +1,13 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activation;
+import io.github.backprop.gradient.LayerTrace;
 import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.math.Matrix;
+import io.github.backprop.nn.Parameter;
 import io.github.backprop.train.History;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -168,8 +171,16 @@ public final class Charts {
      * vanishing (or exploding) gradients. Needs a history recorded with
      * {@code TrainerBuilder.recordGradientNorms()}.
      *
+     * <p>The y axis is always logarithmic, so that layers whose gradients differ by decades are all
+     * visible. A norm of exactly 0 (a layer that no longer learns at all, e.g. behind ReLUs that
+     * are all dead) has no place on a log axis: its line stops there, and its legend entry says
+     * from which epoch on the norm stayed 0. Layers without weights (max pooling, flatten) are
+     * left out. With 30 epochs or fewer every epoch is marked with a dot.
+     *
      * @param history the history
      * @return the chart
+     * @throws IllegalArgumentException if the history has no epochs, no gradient norms, or no
+     *     positive norm at all
      */
     public static XYChart gradientNorms(History history) {
         requireEpochs(history);
@@ -184,11 +195,62 @@ public final class Charts {
             for (int e = 0; e < epochs.length; e++) {
                 norms[e] = history.epochs().get(e).gradientNorms()[l];
             }
-            line(chart, "layer " + (l + 1), epochs, norms);
+            if (allNaN(norms)) {
+                continue;
+            }
+            int zeroFrom = zeroFrom(norms);
+            String name = "layer " + (l + 1) + (zeroFrom < 0 ? "" : " (0 from epoch " + (int) epochs[zeroFrom] + ")");
+            XYSeries s = line(chart, name, epochs, positiveOrGap(norms));
+            if (epochs.length <= 30) {
+                s.setMarker(SeriesMarkers.CIRCLE);
+            }
         }
-        if (allPositive(chart)) {
-            chart.getStyler().setYAxisLogarithmic(true);
+        requireSomePositive(chart, "gradient norms");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /**
+     * The size of the error that reaches each layer, ||delta[l]|| = ||dL/dz[l]|| for l = 1 (next to
+     * the input) to the output layer, one line per trace, on a log scale: the picture of vanishing
+     * (falling towards layer 1) and exploding (rising towards layer 1) gradients at one moment,
+     * e.g. for networks that differ only in their initialisation. delta[l] is also the bias
+     * gradient of each sample (dL/db[l] = delta[l]), and every weight gradient
+     * dW[l] = delta[l] a[l-1]^T is built from it. Layers without weights (max pooling, flatten) are
+     * left out; a norm of exactly 0 (no error reaches the layer) is left as a gap.
+     *
+     * @param traces label to trace (see {@link LayerTrace#deltaNorm()}), in legend order
+     * @return the chart
+     * @throws IllegalArgumentException if there are no traces or no positive norm at all
+     */
+    public static XYChart gradientNorms(Map<String, Trace> traces) {
+        if (traces.isEmpty()) {
+            throw new IllegalArgumentException("no traces to compare: give at least one trace");
         }
+        XYChart chart = xy("error per layer ||delta[l]||", "layer l (1 = next to the input)",
+                "||delta[l]|| (mean over the samples)");
+        int lastLayer = 1;
+        for (Map.Entry<String, Trace> run : traces.entrySet()) {
+            List<LayerTrace> withWeights = run.getValue().layers().stream()
+                    .filter(t -> t.parameters().stream().anyMatch(p -> p.kind() == Parameter.Kind.WEIGHTS))
+                    .toList();
+            if (withWeights.isEmpty()) {
+                throw new IllegalArgumentException("the trace '" + run.getKey() + "' has no layer with weights");
+            }
+            double[] layers = new double[withWeights.size()];
+            double[] norms = new double[withWeights.size()];
+            for (int i = 0; i < layers.length; i++) {
+                layers[i] = withWeights.get(i).layer();
+                norms[i] = withWeights.get(i).deltaNorm();
+                lastLayer = Math.max(lastLayer, withWeights.get(i).layer());
+            }
+            line(chart, run.getKey(), layers, positiveOrGap(norms)).setMarker(SeriesMarkers.CIRCLE);
+        }
+        requireSomePositive(chart, "error norms");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(20, (ChartStyle.WIDTH - 200) / lastLayer));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return chart;
     }
@@ -373,6 +435,44 @@ public final class Charts {
             }
         }
         return true;
+    }
+
+    /** The values with every value that is not positive and finite replaced by NaN (a gap in the line). */
+    private static double[] positiveOrGap(double[] values) {
+        double[] shown = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            shown[i] = values[i] > 0 && Double.isFinite(values[i]) ? values[i] : Double.NaN;
+        }
+        return shown;
+    }
+
+    /** The first index from which every value is exactly 0 (after a non-zero one or from the start), or -1. */
+    private static int zeroFrom(double[] values) {
+        int from = values.length;
+        while (from > 0 && values[from - 1] == 0) {
+            from--;
+        }
+        return from == values.length ? -1 : from;
+    }
+
+    private static boolean allNaN(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireSomePositive(XYChart chart, String what) {
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : s.getYData()) {
+                if (v > 0) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no positive " + what + " to draw: every norm is 0 (or missing), and a log axis cannot show 0");
     }
 
     private static void requireEpochs(History history) {

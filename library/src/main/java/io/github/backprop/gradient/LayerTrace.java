@@ -137,4 +137,21 @@ public record LayerTrace(int layer, Activation activation, Matrix z, Matrix a, M
         return RecurrentTrace.of(this).delta(t);
     }
 
+    /**
+     * The size of the error that reaches this layer: ||delta[l]||, the Euclidean norm of one
+     * sample's delta (all its values: every neuron; every position of a convolution; every time
+     * step of a recurrent layer), averaged over the samples. Layer by layer, it shows whether the
+     * error shrinks (vanishes) or grows (explodes) on its way back to the input.
+     *
+     * @return the mean norm, 0 if no error reaches the layer
+     */
+    public double deltaNorm() {
+        double sum = 0;
+        for (int n = 0; n < delta.rows(); n++) {
+            // ||delta_n|| = sqrt(sum_j delta_nj^2)
+            sum += Matrix.rowVector(delta.row(n)).norm();
+        }
+        return sum / delta.rows();
+    }
+
 }

@@ -110,9 +110,28 @@ class NotebookClaimsTest {
             new Claim("07-digit-recognition.ipynb", "tags-exact", "0.916"),
             // 8: vanishing gradients
             new Claim("08-vanishing-gradients.ipynb", "sigmoid-ratio", "851"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-loss", "2.307"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-accuracy", "0.100"),
+            new Claim("08-vanishing-gradients.ipynb", "chance", "2.303"),
+            new Claim("08-vanishing-gradients.ipynb", "sigmoid-spread-5", "0.0002"),
             new Claim("08-vanishing-gradients.ipynb", "relu-ratio", "0.58"),
+            new Claim("08-vanishing-gradients.ipynb", "relu-loss", "0.0096"),
+            new Claim("08-vanishing-gradients.ipynb", "too-large-growth", "53"),
+            new Claim("08-vanishing-gradients.ipynb", "too-small-shrink", "4.7e-09"),
+            new Claim("08-vanishing-gradients.ipynb", "too-small-largest", "9.3e-05"),
+            new Claim("08-vanishing-gradients.ipynb", "too-large-largest", "1.2e+38"),
+            new Claim("08-vanishing-gradients.ipynb", "dead-in-both", "32"),
             // 9: your own data
-            new Claim("09-your-own-data.ipynb", "accuracy", "0.978"),
+            new Claim("09-your-own-data.ipynb", "sizes", "90 training, 30 validation, 30 test flowers"),
+            new Claim("09-your-own-data.ipynb", "best-epoch", "86"),
+            new Claim("09-your-own-data.ipynb", "best-validation-loss", "0.088"),
+            new Claim("09-your-own-data.ipynb", "last-validation-loss", "0.142"),
+            new Claim("09-your-own-data.ipynb", "early", "stopped after 106 epochs, with the weights of epoch 86"),
+            new Claim("09-your-own-data.ipynb", "early-score", "correct=29"),
+            new Claim("09-your-own-data.ipynb", "one-flower", "0.033"),
+            new Claim("09-your-own-data.ipynb", "test-accuracy", "0.933"),
+            new Claim("09-your-own-data.ipynb", "test-correct", "28"),
+            new Claim("09-your-own-data.ipynb", "recipe", "correct=29"),
             // 10: beyond dense layers: a convolution worked on a digit, the conv net, backpropagation through time
             new Claim("10-beyond-dense-layers.ipynb", "z-by-hand", "1.7875"),
             new Claim("10-beyond-dense-layers.ipynb", "z-by-library", "1.7875"),
@@ -123,8 +142,16 @@ class NotebookClaimsTest {
             new Claim("10-beyond-dense-layers.ipynb", "gradient-check-passes", "true"),
             new Claim("10-beyond-dense-layers.ipynb", "cnn-parameters", "1370"),
             new Claim("10-beyond-dense-layers.ipynb", "dense-parameters", "2410"),
-            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.942"),
-            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.911"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-best-epoch", "13"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "epoch 23"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0227"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0090"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0487"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-overfit", "0.0566"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-validation-accuracy", "0.983"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-validation-accuracy", "0.969"),
+            new Claim("10-beyond-dense-layers.ipynb", "cnn-accuracy", "0.925"),
+            new Claim("10-beyond-dense-layers.ipynb", "dense-accuracy", "0.889"),
             new Claim("10-beyond-dense-layers.ipynb", "delta1-by-hand", "0.159814, 0.240737"),
             new Claim("10-beyond-dense-layers.ipynb", "delta1-by-library", "0.159814, 0.240737"),
             new Claim("10-beyond-dense-layers.ipynb", "rnn-ratio", "56"),
@@ -132,7 +159,8 @@ class NotebookClaimsTest {
             new Claim("10-beyond-dense-layers.ipynb", "long-ratio", "198908"),
             new Claim("10-beyond-dense-layers.ipynb", "short-epochs", "epoch 4"),
             new Claim("10-beyond-dense-layers.ipynb", "long-epochs", "epoch 21"),
-            new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"));
+            new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"),
+            new Claim("10-beyond-dense-layers.ipynb", "chance-two", "0.69"));
 
     @TestFactory
     @DisplayName("are what the cells compute")

@@ -60,6 +60,8 @@ class ChartsTest {
                 Arguments.of("loss", (Supplier<Object>) () -> Charts.loss(HISTORY), 640, 400),
                 Arguments.of("accuracy", (Supplier<Object>) () -> Charts.accuracy(HISTORY), 640, 400),
                 Arguments.of("loss curves", (Supplier<Object>) () -> Charts.lossCurves(runs), 640, 400),
+                Arguments.of("curves", (Supplier<Object>) () -> Charts.curves("losses", "epochs done", "loss",
+                        Map.of("yours", new double[] {0.5, 0.25, 0.125})), 640, 400),
                 Arguments.of("gradient norms", (Supplier<Object>) () -> Charts.gradientNorms(HISTORY), 640, 400),
                 Arguments.of("decision boundary", (Supplier<Object>) () -> Charts.decisionBoundary(NET, XOR), 650, 530),
                 Arguments.of("confusion matrix", (Supplier<Object>) () -> Charts.confusionMatrix(cm), 252, 212),
@@ -106,6 +108,25 @@ class ChartsTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, before.getXData(), 0.0);
         assertArrayEquals(RNN_TRACE.deltaNorms(), before.getYData(), 0.0);
         assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    @DisplayName("curves put each curve's values at x = 0, 1, 2, ..., the first solid and the others dashed")
+    void curves() {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("library", new double[] {4, 2, 1, 0.5});
+        curves.put("yours", new double[] {4, 2, 1});
+        XYChart chart = Charts.curves("loss", "epochs done", "loss", curves);
+        assertEquals(List.of("library", "yours"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("yours").getXData(), 0.0);
+        assertArrayEquals(new double[] {4, 2, 1, 0.5}, chart.getSeriesMap().get("library").getYData(), 0.0);
+        assertEquals(null, chart.getSeriesMap().get("library").getLineStyle());
+        assertTrue(chart.getSeriesMap().get("yours").getLineStyle().getDashArray() != null);
+        assertTrue(Charts.curves("t", "x", "y", Map.of("wide", new double[] {1000, 1})).getStyler().isYAxisLogarithmic());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of("bad", new double[] {1, Double.NaN})))
+                .getMessage().contains("curve 'bad' has a non-finite value NaN at x = 1"));
+        assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of("empty", new double[0])));
     }
 
     @Nested

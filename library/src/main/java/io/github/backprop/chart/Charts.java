@@ -142,6 +142,7 @@ public final class Charts {
         }
         XYChart chart = xy(title, xTitle, yTitle);
         boolean first = true;
+        int longest = 0;
         for (Map.Entry<String, double[]> curve : curves.entrySet()) {
             double[] y = curve.getValue();
             if (y == null || y.length == 0) {
@@ -155,11 +156,16 @@ public final class Charts {
                 x[i] = i;
             }
             XYSeries s = line(chart, curve.getKey(), x, y);
-            if (!first) {
-                s.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 7f}, 0f));
-            }
+            // a wide solid line under narrow dashes: where they coincide, both colours show
+            s.setLineStyle(first ? new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 6f}, 0f));
             first = false;
+            longest = Math.max(longest, y.length);
         }
+        // about eight ticks at round numbers (XChart alone would put one at every n-th point: 0, 143, 286, ...)
+        double step = roundStep((longest - 1) / 8.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> Math.abs(x / step - Math.rint(x / step)) < 1e-9
+                ? String.valueOf(Math.round(x)) : "");
         autoLog(chart);
         return chart;
     }
@@ -348,6 +354,23 @@ public final class Charts {
         XYSeries s = chart.addSeries(name, x.clone(), y.clone());
         s.setMarker(SeriesMarkers.NONE);
         return s;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code atLeast}. */
+    private static double roundStep(double atLeast) {
+        double step = 1;
+        while (step < atLeast) {
+            double next = step * 2;
+            if (next >= atLeast) {
+                return next;
+            }
+            next = step * 5;
+            if (next >= atLeast) {
+                return next;
+            }
+            step *= 10;
+        }
+        return step;
     }
 
     private static void autoLog(XYChart chart) {

@@ -389,11 +389,13 @@ public final class BackpropYourselfExercises {
         Verdict lossVerdict = mine != null && mine.length == EPOCHS && afterCheck.accepts(mine)
                 ? afterCheck.check(mine) : losses.check(mine);
         String weights = "The losses agree but the weights do not: train W1, b1, W2 and b2 in place (the arrays passed in).";
-        return Verdict.all(lossVerdict,
+        Verdict all = Verdict.all(lossVerdict,
                 ArrayCheck.of("W1 after training " + network, net.denseLayer(1).weights().values().toArray()).hint(weights).check(myW1),
                 ArrayCheck.of("b1 after training " + network, net.denseLayer(1).biases().values().row(0)).hint(weights).check(myB1),
                 ArrayCheck.of("W2 after training " + network, net.denseLayer(2).weights().values().toArray()).hint(weights).check(myW2),
                 ArrayCheck.of("b2 after training " + network, net.denseLayer(2).biases().values().row(0)).hint(weights).check(myB2));
+        return all.passed() ? Verdict.right("train on " + network + ": every epoch's loss and the final W1, b1, W2 and b2"
+                + " agree with the library's Trainer.") : all;
     }
 
     /**
@@ -469,7 +471,7 @@ public final class BackpropYourselfExercises {
                 zeros += v == 0 ? 1 : 0;
             }
         }
-        return ExactCheck.of("the number of zero entries of dW1 for x = (0, 1)", zeros)
+        return ExactCheck.of("number of zero entries of dW1 for x = (0, 1)", zeros)
                 .hint("For one sample, dW1[j][i] = delta1_j x_i (BP4): which factor is 0, and for which entries?")
                 .mistake(0, "For one sample, dW1[j][i] = delta1_j x_i: look at x_0.")
                 .mistake(1, "x_0 feeds every hidden neuron j: count dW1[j][0] for each j.")
@@ -490,7 +492,7 @@ public final class BackpropYourselfExercises {
         double largest1 = largestMagnitude(n.trace.layer(1).dW().toArray());
         double largest2 = largestMagnitude(n.trace.layer(2).dW().toArray());
         int slowest = largest1 < largest2 ? 1 : 2;
-        return ExactCheck.of("the layer whose weights get the smaller gradients", slowest)
+        return ExactCheck.of("layer whose weights get the smaller gradients", slowest)
                 .hint("Compare the largest |dW| entry of each layer, from your weightGradient on the XOR network.")
                 .mistake(3 - slowest, "Each step back multiplies by a weight and by sigma'(z) <= 0.25 (BP2):"
                         + " look at the sizes of dW1 and dW2 again.")
@@ -521,7 +523,7 @@ public final class BackpropYourselfExercises {
     public static Verdict symmetricDeltas(Integer myCount) {
         Trace t = Backpropagation.trace(symmetricHalfAdderNetwork(), Losses.mse(), X, HALF_ADDER_Y);
         int distinct = distinctRows(transpose(new double[][] {t.layer(1).delta().row(0)}));
-        return ExactCheck.of("the number of different hidden deltas of sample 0", distinct)
+        return ExactCheck.of("number of different hidden deltas of sample 0", distinct)
                 .hint("Every hidden neuron has the same weights in and the same weights out: compare their z, a and"
                         + " sum_k w_kj delta_k.")
                 .mistake(3, "Every hidden neuron j has the same z_j and the same w_kj to each output k: BP2 gives them"
@@ -542,7 +544,7 @@ public final class BackpropYourselfExercises {
         Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(LEARNING_RATE)).epochs(EPOCHS).batchSize(X.length)
                 .build().fit(net, X, HALF_ADDER_Y);
         int distinct = distinctRows(net.denseLayer(1).weights().values().toArray());
-        return ExactCheck.of("the number of different rows of W1 after training", distinct)
+        return ExactCheck.of("number of different rows of W1 after training", distinct)
                 .hint("Run your train on the all-0.5 network and look at W1: is any row different from the others?")
                 .mistake(3, "Every epoch gives the three hidden neurons the same delta, so the same dW row and the same"
                         + " update: can they ever become different?")

@@ -120,9 +120,14 @@ class ChartsTest {
         assertEquals(List.of("library", "yours"), List.copyOf(chart.getSeriesMap().keySet()));
         assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("yours").getXData(), 0.0);
         assertArrayEquals(new double[] {4, 2, 1, 0.5}, chart.getSeriesMap().get("library").getYData(), 0.0);
-        assertEquals(null, chart.getSeriesMap().get("library").getLineStyle());
+        assertEquals(null, chart.getSeriesMap().get("library").getLineStyle().getDashArray());
         assertTrue(chart.getSeriesMap().get("yours").getLineStyle().getDashArray() != null);
         assertTrue(Charts.curves("t", "x", "y", Map.of("wide", new double[] {1000, 1})).getStyler().isYAxisLogarithmic());
+        // ticks at round numbers: for 0..2000, every 500 (1, 2, 5, 10, 20, 50, ...)
+        XYChart long2000 = Charts.curves("t", "x", "y", Map.of("long", new double[2001]));
+        assertEquals("1500", long2000.getStyler().getxAxisTickLabelsFormattingFunction().apply(1500.0));
+        assertEquals("", long2000.getStyler().getxAxisTickLabelsFormattingFunction().apply(250.0));
+        assertEquals("2", chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of("bad", new double[] {1, Double.NaN})))
                 .getMessage().contains("curve 'bad' has a non-finite value NaN at x = 1"));
         assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of()));

@@ -110,7 +110,7 @@ public final class CrossEntropyExercises {
         double mse = outputAfter(-2, -2, 1, Losses.mse(), 30);
         double crossEntropy = outputAfter(-2, -2, 1, Losses.binaryCrossEntropy(), 30);
         boolean closer = Math.abs(crossEntropy - 1) < Math.abs(mse - 1);
-        return ExactCheck.of("whether cross-entropy's output is closer to the target after 30 epochs", closer)
+        return ExactCheck.of("prediction for the mirrored start", closer)
                 .hint("At a = 0.018 and y = 1 the neuron is saturated and wrong, as in the notebook but mirrored: which"
                         + " loss's gradient keeps the small sigma'(z)?")
                 .whenRight("The mirror image of the notebook's experiment: the MSE's gradient carries sigma'(z), tiny at"

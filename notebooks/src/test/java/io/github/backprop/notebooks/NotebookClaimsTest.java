@@ -102,6 +102,7 @@ class NotebookClaimsTest {
             new Claim("12-the-computational-graph.ipynb", "fork-sum", "0.008771"),
             new Claim("12-the-computational-graph.ipynb", "second-delta", "-0.038098"),
             new Claim("12-the-computational-graph.ipynb", "value-training", "0.002032"),
+            new Claim("12-the-computational-graph.ipynb", "library-training", "0.002032"),
             new Claim("12-the-computational-graph.ipynb", "weights-compare", "below 1e-12"),
             // 13: why cross-entropy: Nielsen's saturated neuron
             new Claim("13-why-cross-entropy.ipynb", "neuron", "0.982014"),

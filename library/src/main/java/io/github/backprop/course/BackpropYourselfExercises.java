@@ -62,21 +62,6 @@ public final class BackpropYourselfExercises {
     private BackpropYourselfExercises() {
     }
 
-    /** The four XOR inputs (0,0), (0,1), (1,0), (1,1), one per row (a new copy). */
-    public static double[][] inputs() {
-        return copy(X);
-    }
-
-    /** The XOR targets 0, 1, 1, 0 (a new copy). */
-    public static double[][] xorTargets() {
-        return copy(XOR_Y);
-    }
-
-    /** The half adder's targets, (sum, carry) = (x0 XOR x1, x0 AND x1) (a new copy). */
-    public static double[][] halfAdderTargets() {
-        return copy(HALF_ADDER_Y);
-    }
-
     /**
      * The notebook's 2-2-1 sigmoid network for XOR, built as the notebook builds it.
      *

@@ -163,6 +163,13 @@ class BackpropYourselfExercisesTest {
         throw new UnsupportedOperationException("write this step");
     }
 
+    @Test
+    @DisplayName("check on the notebook's network: W1[0][0] of the seeded XOR network is the -0.160134 notebook 11 states")
+    void theNotebooksNetwork() {
+        assertEquals(-0.160134, BackpropYourselfExercises.xorNetwork().denseLayer(1).weights().value(0, 0), 5e-7);
+        assertEquals(0.0, BackpropYourselfExercises.xorNetwork().denseLayer(1).biases().value(0, 0));
+    }
+
     // ---- the checks ----
 
     @Nested

@@ -17,6 +17,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,6 +162,48 @@ public final class Charts {
                 epochs[e] = e + 1;
             }
             line(chart, curve.getKey(), epochs, curve.getValue());
+        }
+        autoLog(chart);
+        return chart;
+    }
+
+    /**
+     * Several curves on one chart, each given by its values at x = 0, 1, 2, ... (e.g. a loss after
+     * 0, 1, 2, ... epochs, recorded by your own loop). The first curve is drawn solid and the others
+     * dashed on top of it, so that curves which coincide stay visible. For a history from a
+     * {@code Trainer}, {@link #lossCurves} is simpler.
+     *
+     * @param title what the chart shows
+     * @param xTitle the x axis, e.g. "epochs done"
+     * @param yTitle the y axis, e.g. "loss"
+     * @param curves label to values (not modified), in legend order; each with at least one value
+     * @return the chart, log scale if every value is positive and they span more than
+     *     {@value #LOG_SCALE_RATIO}x
+     * @throws IllegalArgumentException for no curves, an empty curve or a non-finite value, naming the curve
+     */
+    public static XYChart curves(String title, String xTitle, String yTitle, Map<String, double[]> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to draw: give at least one");
+        }
+        XYChart chart = xy(title, xTitle, yTitle);
+        boolean first = true;
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            double[] y = curve.getValue();
+            if (y == null || y.length == 0) {
+                throw new IllegalArgumentException("curve '" + curve.getKey() + "' has no values");
+            }
+            double[] x = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                if (!Double.isFinite(y[i])) {
+                    throw new IllegalArgumentException("curve '" + curve.getKey() + "' has a non-finite value " + y[i] + " at x = " + i);
+                }
+                x[i] = i;
+            }
+            XYSeries s = line(chart, curve.getKey(), x, y);
+            // a wide solid line under narrow dashes: where they coincide, both colours show
+            s.setLineStyle(first ? new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 6f}, 0f));
+            first = false;
         }
         autoLog(chart);
         return chart;

@@ -10,7 +10,8 @@ import java.util.Objects;
  * shape that differs (and whether it looks transposed), the first entry that is not filled in, a
  * {@link #mistake typical mistake} it matches, or the first entry that differs and by how much.
  * Entries agree when they are equal to a relative 1e-9 (another order of the same operations may
- * differ in the last bits).
+ * differ in the last bits), or within the {@link #tolerance tolerance} set for an estimate (a
+ * finite-difference gradient, say).
  *
  * <pre>{@code
  * ArrayCheck dW = ArrayCheck.of("dW of layer 2", expected)
@@ -29,18 +30,22 @@ public final class ArrayCheck {
     private final String shapeHint;
     private final String hint;
     private final List<Mistake> mistakes;
+    private final double relative;
+    private final double absolute;
 
     private record Mistake(double[][] value, String hint) {
     }
 
     private ArrayCheck(String quantity, double[][] expected, boolean vector, String shapeHint, String hint,
-            List<Mistake> mistakes) {
+            List<Mistake> mistakes, double relative, double absolute) {
         this.quantity = quantity;
         this.expected = expected;
         this.vector = vector;
         this.shapeHint = shapeHint;
         this.hint = hint;
         this.mistakes = List.copyOf(mistakes);
+        this.relative = relative;
+        this.absolute = absolute;
     }
 
     /**
@@ -51,7 +56,8 @@ public final class ArrayCheck {
      * @return the check
      */
     public static ArrayCheck of(String quantity, double[][] expected) {
-        return new ArrayCheck(requireQuantity(quantity), copyChecked(quantity, expected), false, "", defaultHint(), List.of());
+        return new ArrayCheck(requireQuantity(quantity), copyChecked(quantity, expected), false, "", defaultHint(), List.of(),
+                NumberCheck.COMPUTED_RELATIVE, NumberCheck.COMPUTED_ABSOLUTE);
     }
 
     /**
@@ -64,17 +70,39 @@ public final class ArrayCheck {
     public static ArrayCheck of(String quantity, double[] expected) {
         Objects.requireNonNull(expected, "expected");
         return new ArrayCheck(requireQuantity(quantity), copyChecked(quantity, new double[][] {expected}), true, "",
-                defaultHint(), List.of());
+                defaultHint(), List.of(), NumberCheck.COMPUTED_RELATIVE, NumberCheck.COMPUTED_ABSOLUTE);
     }
 
     /** What the rows and columns mean, added to a shape message (e.g. "rows are neurons j"). */
     public ArrayCheck shapeHint(String sentence) {
-        return new ArrayCheck(quantity, expected, vector, NumberCheck.requireText(sentence), hint, mistakes);
+        return new ArrayCheck(quantity, expected, vector, NumberCheck.requireText(sentence), hint, mistakes, relative, absolute);
     }
 
     /** The general hint for wrong values: which step to redo. Must not contain the answer. */
     public ArrayCheck hint(String sentence) {
-        return new ArrayCheck(quantity, expected, vector, shapeHint, NumberCheck.requireText(sentence), mistakes);
+        return new ArrayCheck(quantity, expected, vector, shapeHint, NumberCheck.requireText(sentence), mistakes, relative, absolute);
+    }
+
+    /**
+     * How close an entry must be to count as equal, for answers that are estimates rather than
+     * exact computations (a finite-difference gradient agrees with another one to about 1e-9, not
+     * to the last bits). An entry agrees when |answer - expected| &lt;= max(absolute, relative * |expected|).
+     * Set it before adding {@link #mistake mistakes}: they are told apart with the same tolerance.
+     *
+     * @param relative the relative tolerance, at least 1e-9 (the default) and less than 1
+     * @param absolute the tolerance for entries at or near 0, at least 1e-12 (the default) and less than 1
+     * @return the check with this tolerance
+     * @throws IllegalArgumentException for a tolerance out of range, or if mistakes were already added
+     */
+    public ArrayCheck tolerance(double relative, double absolute) {
+        if (!(relative >= NumberCheck.COMPUTED_RELATIVE && relative < 1) || !(absolute >= NumberCheck.COMPUTED_ABSOLUTE && absolute < 1)) {
+            throw new IllegalArgumentException("tolerance of " + quantity + ": relative must be in [1e-9, 1) and absolute in [1e-12, 1), got "
+                    + relative + " and " + absolute);
+        }
+        if (!mistakes.isEmpty()) {
+            throw new IllegalArgumentException("tolerance of " + quantity + ": set it before adding mistakes");
+        }
+        return new ArrayCheck(quantity, expected, vector, shapeHint, hint, mistakes, relative, absolute);
     }
 
     /** A typical wrong result (same shape) and the hint for it, e.g. dW without the 1/B. */
@@ -95,7 +123,7 @@ public final class ArrayCheck {
         }
         List<Mistake> more = new ArrayList<>(mistakes);
         more.add(new Mistake(wrong, NumberCheck.requireText(hintForIt)));
-        return new ArrayCheck(quantity, expected, vector, shapeHint, hint, more);
+        return new ArrayCheck(quantity, expected, vector, shapeHint, hint, more, relative, absolute);
     }
 
     /** What this check checks. */
@@ -194,7 +222,7 @@ public final class ArrayCheck {
 
     private String shape(double[][] m) {
         if (vector) {
-            return m[0].length + " numbers";
+            return m[0].length + (m[0].length == 1 ? " number" : " numbers");
         }
         return m.length + "x" + (m.length == 0 ? 0 : m[0].length);
     }
@@ -224,10 +252,10 @@ public final class ArrayCheck {
     }
 
     /** The first entry where a and b (same shape) disagree, or null. */
-    private static int[] firstDifference(double[][] a, double[][] b) {
+    private int[] firstDifference(double[][] a, double[][] b) {
         for (int r = 0; r < a.length; r++) {
             for (int c = 0; c < a[r].length; c++) {
-                if (!NumberCheck.agreesWhenComputed(a[r][c], b[r][c])) {
+                if (!(Math.abs(a[r][c] - b[r][c]) <= Math.max(absolute, relative * Math.abs(b[r][c])))) {
                     return new int[] {r, c};
                 }
             }

@@ -62,6 +62,8 @@ class ChartsTest {
                 Arguments.of("loss curves", (Supplier<Object>) () -> Charts.lossCurves(runs), 640, 400),
                 Arguments.of("per epoch", (Supplier<Object>) () -> Charts.perEpoch("measured", "value",
                         Map.of("loss", HISTORY.trainingLosses())), 640, 400),
+                Arguments.of("curves", (Supplier<Object>) () -> Charts.curves("losses", "epochs done", "loss",
+                        Map.of("yours", new double[] {0.5, 0.25, 0.125})), 640, 400),
                 Arguments.of("gradient norms", (Supplier<Object>) () -> Charts.gradientNorms(HISTORY), 640, 400),
                 Arguments.of("decision boundary", (Supplier<Object>) () -> Charts.decisionBoundary(NET, XOR), 650, 530),
                 Arguments.of("confusion matrix", (Supplier<Object>) () -> Charts.confusionMatrix(cm), 252, 212),
@@ -124,6 +126,33 @@ class ChartsTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, before.getXData(), 0.0);
         assertArrayEquals(RNN_TRACE.deltaNorms(), before.getYData(), 0.0);
         assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    @DisplayName("curves put each curve's values at x = 0, 1, 2, ..., the first solid and the others dashed")
+    void curves() {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("library", new double[] {4, 2, 1, 0.5});
+        curves.put("yours", new double[] {4, 2, 1});
+        XYChart chart = Charts.curves("loss", "epochs done", "loss", curves);
+        assertEquals(List.of("library", "yours"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("yours").getXData(), 0.0);
+        assertArrayEquals(new double[] {4, 2, 1, 0.5}, chart.getSeriesMap().get("library").getYData(), 0.0);
+        assertEquals(null, chart.getSeriesMap().get("library").getLineStyle().getDashArray());
+        assertTrue(chart.getSeriesMap().get("yours").getLineStyle().getDashArray() != null);
+        assertTrue(Charts.curves("t", "x", "y", Map.of("wide", new double[] {1000, 1})).getStyler().isYAxisLogarithmic());
+        // ticks at round numbers (the house rule, applied when the chart is drawn): for 0..2000, a few multiples of 100
+        XYChart long2000 = Charts.curves("t", "x", "y", Map.of("long", new double[2001]));
+        Charts.toPng(long2000);
+        List<String> labels = org.knowm.xchart.internal.chartpart.DrawnTicks.xLabels(long2000);
+        assertTrue(labels.size() >= 3 && labels.size() <= 12, labels::toString);
+        for (String label : labels) {
+            assertTrue(label.matches("\\d+") && Integer.parseInt(label) % 100 == 0, () -> "not round: " + label + " in " + labels);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of("bad", new double[] {1, Double.NaN})))
+                .getMessage().contains("curve 'bad' has a non-finite value NaN at x = 1"));
+        assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Charts.curves("t", "x", "y", Map.of("empty", new double[0])));
     }
 
     @Nested

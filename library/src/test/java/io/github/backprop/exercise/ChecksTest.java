@@ -210,6 +210,25 @@ class ChecksTest {
         }
 
         @Test
+        @DisplayName("accepts an estimate within a tolerance set for it, and tells mistakes apart with the same tolerance")
+        void tolerance() {
+            ArrayCheck estimate = ArrayCheck.of("numerical dW", dW).tolerance(1e-7, 1e-10)
+                    .mistake(new double[][] {{0.2, 0.4, 0.6}, {0.8, 1.0, 1.2}}, "Divide by 2h.");
+            assertTrue(estimate.accepts(new double[][] {{0.1 * (1 + 5e-8), 0.2, 0.3}, {0.4, 0.5, 0.6}}));
+            assertFalse(check.accepts(new double[][] {{0.1 * (1 + 5e-8), 0.2, 0.3}, {0.4, 0.5, 0.6}}));
+            has(estimate.check(new double[][] {{0.1 * (1 + 5e-6), 0.2, 0.3}, {0.4, 0.5, 0.6}}).message(), "entry [0][0]");
+            has(estimate.check(new double[][] {{0.2 * (1 + 5e-8), 0.4, 0.6}, {0.8, 1.0, 1.2}}).message(), "Divide by 2h.");
+            assertThrows(IllegalArgumentException.class, () -> check.tolerance(1e-7, 1e-10));
+            assertThrows(IllegalArgumentException.class, () -> ArrayCheck.of("x", dW).tolerance(1e-12, 1e-10));
+        }
+
+        @Test
+        @DisplayName("says \"1 number\" for a vector of one entry")
+        void oneNumber() {
+            has(ArrayCheck.of("db of layer 2", new double[] {0.5}).check(new double[] {0.5, 0.5}).message(), "should be 1 number.");
+        }
+
+        @Test
         @DisplayName("refuses ragged, empty or non-finite expected values")
         void refusesBadExpectedValues() {
             assertThrows(IllegalArgumentException.class, () -> ArrayCheck.of("x", new double[][] {{1}, {1, 2}}));

@@ -160,7 +160,36 @@ class NotebookClaimsTest {
             new Claim("10-beyond-dense-layers.ipynb", "short-epochs", "epoch 4"),
             new Claim("10-beyond-dense-layers.ipynb", "long-epochs", "epoch 21"),
             new Claim("10-beyond-dense-layers.ipynb", "long-accuracy", "1.0"),
-            new Claim("10-beyond-dense-layers.ipynb", "chance-two", "0.69"));
+            new Claim("10-beyond-dense-layers.ipynb", "chance-two", "0.69"),
+            // 11: write backpropagation yourself (the library's side; the learner's side is checked by its check cells)
+            new Claim("11-write-backpropagation-yourself.ipynb", "arrays", "-0.160134"),
+            new Claim("11-write-backpropagation-yourself.ipynb", "library-loss", "0.127651"),
+            new Claim("11-write-backpropagation-yourself.ipynb", "library-training", "0.002032"),
+            new Claim("11-write-backpropagation-yourself.ipynb", "plateau", "0.125"),
+            // 12: the computational graph: notebook 3's numbers from Values, the fork rule, training on Values
+            new Claim("12-the-computational-graph.ipynb", "neuron-numbers", "0.741365"),
+            new Claim("12-the-computational-graph.ipynb", "neuron-numbers", "0.186816"),
+            new Claim("12-the-computational-graph.ipynb", "neuron-numbers", "0.138499"),
+            new Claim("12-the-computational-graph.ipynb", "neuron-numbers", "0.082167"),
+            new Claim("12-the-computational-graph.ipynb", "fork-grad", "-1"),
+            new Claim("12-the-computational-graph.ipynb", "mlp-221", "29 values"),
+            new Claim("12-the-computational-graph.ipynb", "hidden-both-ways", "0.013368"),
+            new Claim("12-the-computational-graph.ipynb", "fork-sum", "0.036350"),
+            new Claim("12-the-computational-graph.ipynb", "fork-sum", "0.008771"),
+            new Claim("12-the-computational-graph.ipynb", "second-delta", "-0.038098"),
+            new Claim("12-the-computational-graph.ipynb", "value-training", "0.002032"),
+            new Claim("12-the-computational-graph.ipynb", "library-training", "0.002032"),
+            new Claim("12-the-computational-graph.ipynb", "weights-compare", "below 1e-12"),
+            // 13: why cross-entropy: Nielsen's saturated neuron
+            new Claim("13-why-cross-entropy.ipynb", "neuron", "0.982014"),
+            new Claim("13-why-cross-entropy.ipynb", "slope", "0.017663"),
+            new Claim("13-why-cross-entropy.ipynb", "start-losses", "0.48"),
+            new Claim("13-why-cross-entropy.ipynb", "start-losses", "4.02"),
+            new Claim("13-why-cross-entropy.ipynb", "halfway", "after epoch 17"),
+            new Claim("13-why-cross-entropy.ipynb", "halfway", "after epoch 232"),
+            new Claim("13-why-cross-entropy.ipynb", "halfway", "0.202848"),
+            new Claim("13-why-cross-entropy.ipynb", "halfway", "0.012009"),
+            new Claim("13-why-cross-entropy.ipynb", "ratio", "56.6"));
 
     @TestFactory
     @DisplayName("are what the cells compute")

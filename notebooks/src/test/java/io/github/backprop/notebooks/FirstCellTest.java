@@ -36,11 +36,12 @@ class FirstCellTest {
                 .jvmOptions(List.of(System.getProperty("notebook.heap", "-Xmx1g"))).build().run(copy);
 
         assertFalse(nb.succeeded());
-        assertEquals(2, nb.failure().orElseThrow().cellNumber(), nb.failure().orElseThrow()::toString);
-        String error = nb.cells().get(1).error().orElseThrow();
+        ExecutedNotebook.Cell firstCode = nb.cells().stream().filter(c -> c.type().equals("code")).findFirst().orElseThrow();
+        assertEquals(firstCode.number(), nb.failure().orElseThrow().cellNumber(), nb.failure().orElseThrow()::toString);
+        String error = firstCode.error().orElseThrow();
         assertTrue(error.startsWith("java.lang.IllegalStateException: No folder " + elsewhere.toRealPath().resolve("lib")), error);
         assertTrue(error.contains(BUILD_COMMAND), error);
-        assertNull(nb.cells().get(2).executionCount(), "the runner stops at the first failing cell");
+        assertNull(nb.cells().get(firstCode.number()).executionCount(), "the runner stops at the first failing cell");
     }
 
     @Test

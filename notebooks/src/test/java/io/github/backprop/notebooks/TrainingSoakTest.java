@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Notebook 6's training cells, re-run many times in one kernel")
 class TrainingSoakTest {
     private static final List<String> SETUP = List.of("load-jars", "setup", "xor-data");
-    private static final List<String> TRAINING = List.of("xor-train", "moons-train", "lr-curves");
+    private static final List<String> TRAINING = List.of("xor-build", "xor-train", "moons-train", "lr-curves");
     private static final String HEAP_AFTER_GC = """
             System.gc();
             Runtime rt = Runtime.getRuntime();

@@ -23,6 +23,10 @@ import java.util.Map;
  * </ol>
  * Columns run left to right ({@link Direction#LEFT_TO_RIGHT}) or, for deep graphs that would be
  * too wide, top to bottom. The first operand of a value enters at the top (left) of its box.
+ *
+ * <p>(Over 300 lines because the four steps above depend on each other's results and share the
+ * graph's bookkeeping; apart they would pass that bookkeeping between classes without making any
+ * step easier to follow.)
  */
 final class GraphLayout {
 

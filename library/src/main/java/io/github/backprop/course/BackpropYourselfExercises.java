@@ -41,6 +41,10 @@ import static io.github.backprop.course.PlainBackprop.transpose;
  * with the trace's own inputs, so a mistake in one step does not spill into the next one's check.
  * A function that still throws {@code UnsupportedOperationException("write this step")} gets
  * "not answered yet".
+ *
+ * <p>(Over 300 lines because it holds one check per step of the notebook, ten steps and their typical
+ * mistakes, in the order the notebook asks them; the reference computations and the mistakes'
+ * values live in {@code PlainBackprop}, the plumbing for the learner's code in {@code LearnerCode}.)
  */
 public final class BackpropYourselfExercises {
     /** The seed of the notebook's 2-2-1 XOR network. */

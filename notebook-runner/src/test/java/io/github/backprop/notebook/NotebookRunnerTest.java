@@ -268,7 +268,7 @@ class NotebookRunnerTest {
                     .code("later", "1")
                     .writeTo(dir.resolve("schema.ipynb"));
             Path out = dir.resolve("schema-out.ipynb");
-            RUNNER.runAndWrite(file, out);
+            RUNNER.run(file).write(out); // a failed run, so that its error output is checked too
             Process p = new ProcessBuilder(python.toString(), "-c",
                     "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
                     out.toString()).redirectErrorStream(true).start();

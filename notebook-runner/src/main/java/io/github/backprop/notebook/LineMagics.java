@@ -1,5 +1,6 @@
 package io.github.backprop.notebook;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,22 +48,26 @@ final class LineMagics {
     /** Runs one line magic. */
     void run(Call call) throws CellError {
         switch (call.name()) {
-            case "jars" -> {
-                for (String glob : arguments(call.args())) {
-                    for (Path jar : Globs.files(notebookDir, glob)) {
-                        addToClasspath.accept(jar.toString());
-                    }
-                }
-            }
-            case "classpath" -> {
-                for (String glob : arguments(call.args())) {
-                    for (Path path : Globs.paths(notebookDir, glob)) {
-                        addToClasspath.accept(path.toString());
-                    }
-                }
-            }
+            case "jars" -> add(call, Globs.Match.FILES);
+            case "classpath" -> add(call, Globs.Match.PATHS);
             default -> throw new CellError("UnknownMagicException", "unknown line magic %" + call.name()
                     + ": the runner supports %jars and %classpath (notebooks must not use %maven)", List.of());
+        }
+    }
+
+    /** Adds what the globs match; a glob whose folder is missing fails as in IJava, in IJava's words, with the cause. */
+    private void add(Call call, Globs.Match match) throws CellError {
+        List<Path> paths = new ArrayList<>();
+        for (String glob : arguments(call.args())) {
+            try {
+                paths.addAll(Globs.resolve(notebookDir, glob, match));
+            } catch (IOException e) {
+                throw CellError.of("java.lang.RuntimeException", "Exception occurred while running line magic '" + call.name()
+                        + "': Exception resolving jar glob", e);
+            }
+        }
+        for (Path path : paths) {
+            addToClasspath.accept(path.toString());
         }
     }
 

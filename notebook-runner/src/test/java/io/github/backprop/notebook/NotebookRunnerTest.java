@@ -213,15 +213,31 @@ class NotebookRunnerTest {
         }
 
         @Test
-        @DisplayName("a wrong path loads nothing, so the class is missing exactly as in IJava")
-        void wrongPath() throws IOException {
+        @DisplayName("a glob that matches nothing loads nothing, so the class is missing exactly as in IJava")
+        void globMatchingNothing() throws IOException {
             Path lib = Files.createDirectories(dir.resolve("lib"));
             makeJar(lib.resolve("greeter.jar"));
             ExecutedNotebook nb = run(Fixtures.notebook()
-                    .code("jars", "%jars ../lib/*.jar")
+                    .code("jars", "%jars lib/*.zip")
                     .code("use", "demo.Greeter.greet(\"you\")"));
             assertEquals(2, nb.failure().orElseThrow().cellNumber());
             assertTrue(nb.failure().orElseThrow().message().contains("package demo does not exist"), nb.failure()::toString);
+        }
+
+        @Test
+        @DisplayName("a glob whose folder is missing fails at its magic, in IJava's words, naming the folder (NoSuchFileException, as in IJava)")
+        void missingGlobFolder() throws IOException {
+            Path lib = Files.createDirectories(dir.resolve("lib"));
+            makeJar(lib.resolve("greeter.jar"));
+            ExecutedNotebook nb = run(Fixtures.notebook()
+                    .code("classpath", "%classpath ../lib/*.jar")
+                    .code("use", "demo.Greeter.greet(\"you\")"));
+            ExecutedNotebook.CellFailure failure = nb.failure().orElseThrow();
+            assertEquals(1, failure.cellNumber(), failure::toString);
+            assertTrue(failure.message().startsWith("java.lang.RuntimeException: Exception occurred while running line magic"
+                    + " 'classpath': Exception resolving jar glob"), failure::toString);
+            assertTrue(failure.message().contains("java.nio.file.NoSuchFileException: " + dir.getParent().resolve("lib")), failure::toString);
+            assertNull(nb.cell("use").executionCount());
         }
 
         @Test

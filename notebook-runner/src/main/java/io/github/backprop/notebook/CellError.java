@@ -18,7 +18,7 @@ final class CellError extends Exception {
 
     /**
      * An error caused by an exception: the message, with the root cause added unless the message
-     * does not already show it; the traceback lists the chain of causes.
+     * already shows it; the traceback lists the chain of causes.
      *
      * @param name the error's name, e.g. {@code java.lang.RuntimeException}
      * @param message what went wrong, in the kernel's words

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * outputs into the notebook being run, whose magics registry holds {@code %classpath} and
  * {@code %jars} (for JJava's {@code lineMagic(...)} static), and whose class loader is the one the
  * cells run in, so that the extensions it installs from the jars {@code %classpath} adds share their
- * classes with the notebook's code, as in JJava.
+ * classes with the notebook's code, as in JJava. Its display recording mirrors {@link IJavaRunnerKernel}'s:
+ * the two APIs have the same shape but share no types.
  */
 public final class JJavaRunnerKernel extends BaseKernel {
     private final ClassLoader notebookLoader;

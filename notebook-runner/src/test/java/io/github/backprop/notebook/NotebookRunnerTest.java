@@ -201,9 +201,7 @@ class NotebookRunnerTest {
         @Test
         @DisplayName("a relative glob, resolved against the notebook's folder, makes the jar's classes usable")
         void relativeGlob() throws IOException {
-            Path lib = Files.createDirectories(dir.resolve("lib"));
-            makeGreeterJar(lib.resolve("greeter.jar"));
-            Files.createDirectories(lib.resolve("folder.jar"));
+            Files.createDirectories(greeterLib().resolve("folder.jar"));
             ExecutedNotebook nb = run(Fixtures.notebook()
                     .code("jars", "%jars lib/*.jar")
                     .code("use", "demo.Greeter.greet(\"you\")"));
@@ -215,8 +213,7 @@ class NotebookRunnerTest {
         @Test
         @DisplayName("a glob that matches nothing loads nothing, so the class is missing exactly as in IJava")
         void globMatchingNothing() throws IOException {
-            Path lib = Files.createDirectories(dir.resolve("lib"));
-            makeGreeterJar(lib.resolve("greeter.jar"));
+            greeterLib();
             ExecutedNotebook nb = run(Fixtures.notebook()
                     .code("jars", "%jars lib/*.zip")
                     .code("use", "demo.Greeter.greet(\"you\")"));
@@ -236,8 +233,7 @@ class NotebookRunnerTest {
     @EnumSource(KernelDialect.class)
     @DisplayName("A glob whose folder is missing fails at its magic, in the kernel's words, naming the folder (NoSuchFileException, as in both kernels)")
     void missingGlobFolder(KernelDialect dialect) throws IOException {
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        makeGreeterJar(lib.resolve("greeter.jar"));
+        greeterLib();
         ExecutedNotebook nb = Fixtures.runner().kernel(dialect).build().run(Fixtures.notebook()
                 .code("classpath", "%classpath ../lib/*.jar")
                 .code("use", "demo.Greeter.greet(\"you\")")
@@ -276,8 +272,7 @@ class NotebookRunnerTest {
         @Test
         @DisplayName("runs %jars and getKernelInstance() as JJava does, with JJava's deprecation warnings on stderr")
         void deprecationWarnings() throws IOException {
-            Path lib = Files.createDirectories(dir.resolve("lib"));
-            makeGreeterJar(lib.resolve("greeter.jar"));
+            greeterLib();
             ExecutedNotebook nb = runJJava(Fixtures.notebook()
                     .code("jars", "%jars lib/*.jar")
                     .code("use", "demo.Greeter.greet(\"you\")")
@@ -415,8 +410,11 @@ class NotebookRunnerTest {
         return RUNNER.run(fixture.writeTo(dir.resolve("test.ipynb")));
     }
 
-    private static void makeGreeterJar(Path jar) throws IOException {
-        Fixtures.jar(jar, Map.of("demo.Greeter",
+    /** A folder lib/ in the test's folder with greeter.jar, whose demo.Greeter.greet("you") is "hello you". */
+    private Path greeterLib() throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Fixtures.jar(lib.resolve("greeter.jar"), Map.of("demo.Greeter",
                 "package demo; public class Greeter { public static String greet(String n) { return \"hello \" + n; } }"), Map.of());
+        return lib;
     }
 }

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The notebook JVM: runs the code cells the runner hands it, in order, as IJava 1.3.0 or JJava
- * would (the {@link KernelDialect} it is told), and reports everything as {@link KernelEvent}s the moment it happens. Launched by
- * {@link NotebookRunner} in a JVM of its own, with the notebook's folder as working directory and
- * standard input closed.
+ * would (the {@link KernelDialect} it is told), and reports everything as {@link KernelEvent}s the
+ * moment it happens. Launched by {@link NotebookRunner} in a JVM of its own, with the notebook's
+ * folder as working directory and standard input closed.
  *
  * <p>Arguments: the cell list ({@link CodeCell#writeAll}), the events file, the notebook's folder,
- * the runner's process id, the run's temporary folder and the dialect ({@link KernelDialect#option()}). Stops after the first failing cell. It
- * does not time cells: the runner does, and ends this JVM at the deadline. If the runner itself
- * disappears (killed without a chance to clean up), this JVM removes the run's temporary folder
- * and ends itself.
+ * the runner's process id, the run's temporary folder and the dialect ({@link KernelDialect#option()}).
+ * Stops after the first failing cell. It does not time cells: the runner does, and ends this JVM at
+ * the deadline. If the runner itself disappears (killed without a chance to clean up), this JVM
+ * removes the run's temporary folder and ends itself.
  */
 public final class CellExecutor {
     private static final long DRAIN_MILLIS = 100;
@@ -95,7 +95,12 @@ public final class CellExecutor {
                 break;
             }
         }
-        executor.kernel.stop();
+        try {
+            executor.kernel.stop();
+        } catch (RuntimeException | LinkageError e) {
+            // the cells ran; what the kernel does when it shuts down shows in no cell, in the kernels too
+            System.err.println("the kernel did not shut down cleanly: " + e);
+        }
         channel.send(KernelEvent.DONE.create());
         System.exit(0);
     }

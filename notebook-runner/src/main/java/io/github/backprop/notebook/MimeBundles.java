@@ -35,7 +35,7 @@ final class MimeBundles {
     }
 
     /** The display id the data carries, or null. */
-    static String displayId(Object data) {
+    private static String displayId(Object data) {
         Object id = field(data, "transientData").get(DISPLAY_ID);
         return id == null ? null : String.valueOf(id);
     }

@@ -9,7 +9,6 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,56 +17,50 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evaluates a cell's source the way IJava 1.3.0 does: line magics run where they stand, the code
- * between them is split into snippets by JShell's source analysis and run in this JVM, and the
+ * Evaluates a cell's source the way IJava 1.3.0 and JJava do: line magics run where they stand, the
+ * code between them is split into snippets by JShell's source analysis and run in this JVM, and the
  * cell's value is the live object of its last snippet if that is an expression or a bare variable.
- * A compile error, an exception or an unknown magic becomes a {@link CellError}.
+ * A compile error, an exception or an unknown magic becomes a {@link CellError}. What differs
+ * between the kernels (start-up script, class loading, magics, what a magic's jars set off) comes
+ * from the {@link EmulatedKernel}.
  */
 final class CellEvaluator {
-    /** IJava's start-up script (its ijava-jshell-init.jshell), pointed at the runner's statics. */
-    static final List<String> STARTUP = List.of(
-            "import java.util.*;",
-            "import java.io.*;",
-            "import java.math.*;",
-            "import java.net.*;",
-            "import java.util.concurrent.*;",
-            "import java.util.prefs.*;",
-            "import java.util.regex.*;",
-            "import static io.github.backprop.notebook.runtime.Display.*;",
-            "import static io.github.backprop.notebook.runtime.Kernel.*;",
-            "public void printf(String format, Object... args) { System.out.printf(format, args); }");
-
-    private final RunnerExecutionControl.Provider provider = new RunnerExecutionControl.Provider();
+    private final RunnerExecutionControl.Provider provider;
     private final JShell shell;
     private final LineMagics magics;
+    private final EmulatedKernel kernel;
+    /** True while JShell runs a snippet: the kernel's own evaluation must wait for the cell. */
+    private volatile boolean inSnippet;
 
     /**
      * @param notebookDir the notebook's folder, against which magics resolve relative paths
      * @param out where JShell itself reports (not the cells' output)
+     * @param kernel the kernel being emulated
      */
-    CellEvaluator(Path notebookDir, PrintStream out) {
+    CellEvaluator(Path notebookDir, PrintStream out, EmulatedKernel kernel) {
+        this.kernel = kernel;
+        this.provider = new RunnerExecutionControl.Provider(kernel.loaderDelegate());
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
                 .out(out)
                 .err(out)
                 .build();
-        this.magics = new LineMagics(notebookDir, shell::addToClasspath);
-        // Let the compiler see what IJava's kernel class path holds (basekernel, the runtime statics).
+        this.magics = new LineMagics(kernel.dialect(), notebookDir, shell::addToClasspath, kernel::added);
+        // Let the compiler see what the kernel's class path shows notebooks (its API, the runtime statics).
         // The class loader already sees them through its parent, which wins for duplicates.
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                shell.addToClasspath(entry);
-            }
+        for (String entry : kernel.compilerClassPath()) {
+            shell.addToClasspath(entry);
         }
     }
 
     /**
-     * Runs IJava's start-up script.
+     * Starts the kernel and runs its start-up script.
      *
      * @return null, or the line that failed to compile
      */
     String startup() {
-        for (String line : STARTUP) {
+        kernel.start(this::evalForKernel, magics::apply);
+        for (String line : kernel.startupScript()) {
             for (SnippetEvent e : shell.eval(line)) {
                 if (e.status() == Snippet.Status.REJECTED) {
                     return line;
@@ -75,6 +68,23 @@ final class CellEvaluator {
             }
         }
         return null;
+    }
+
+    /**
+     * Evaluates code for the kernel (JJava's {@code eval(...)} static, an extension): as a cell, but
+     * not while a snippet runs, since JShell evaluates one thing at a time.
+     */
+    private Object evalForKernel(String source) {
+        if (inSnippet) {
+            throw new IllegalStateException("the notebook runner cannot evaluate code from inside a running cell"
+                    + " (JShell runs one snippet at a time): put the code in the cell itself");
+        }
+        try {
+            Object value = eval(source);
+            return value == RunnerExecutionControl.NULL ? null : value;
+        } catch (CellError e) {
+            throw new IllegalStateException(e.name() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -127,7 +137,13 @@ final class CellEvaluator {
     }
 
     private Object evalSnippet(String code) throws CellError {
-        List<SnippetEvent> events = shell.eval(code);
+        List<SnippetEvent> events;
+        inSnippet = true;
+        try {
+            events = shell.eval(code);
+        } finally {
+            inSnippet = false;
+        }
         Object result = null;
         for (SnippetEvent event : events) {
             String key = event.value();

@@ -1,7 +1,6 @@
 package io.github.backprop.notebook;
 
 import com.google.gson.JsonObject;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,22 +14,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The notebook JVM: runs the code cells the runner hands it, in order, as IJava 1.3.0 would, and
- * reports everything as {@link KernelEvent}s the moment it happens. Launched by
- * {@link NotebookRunner} in a JVM of its own, with the notebook's folder as working directory and
- * standard input closed.
+ * The notebook JVM: runs the code cells the runner hands it, in order, as IJava 1.3.0 or JJava
+ * would (the {@link KernelDialect} it is told), and reports everything as {@link KernelEvent}s the
+ * moment it happens. Launched by {@link NotebookRunner} in a JVM of its own, with the notebook's
+ * folder as working directory and standard input closed.
  *
  * <p>Arguments: the cell list ({@link CodeCell#writeAll}), the events file, the notebook's folder,
- * the runner's process id and the run's temporary folder. Stops after the first failing cell. It
- * does not time cells: the runner does, and ends this JVM at the deadline. If the runner itself
- * disappears (killed without a chance to clean up), this JVM removes the run's temporary folder
- * and ends itself.
+ * the runner's process id, the run's temporary folder and the dialect ({@link KernelDialect#option()}).
+ * Stops after the first failing cell. It does not time cells: the runner does, and ends this JVM at
+ * the deadline. If the runner itself disappears (killed without a chance to clean up), this JVM
+ * removes the run's temporary folder and ends itself.
  */
 public final class CellExecutor {
     private static final long DRAIN_MILLIS = 100;
 
     private final EventChannel channel;
-    private final RunnerKernel kernel = new RunnerKernel();
+    private final EmulatedKernel kernel;
     private final CellEvaluator evaluator;
     private final ClosedInput stdin = new ClosedInput();
     private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,10 +39,11 @@ public final class CellExecutor {
     });
     private volatile CellStreams streams;
 
-    private CellExecutor(EventChannel channel, Path notebookDir) {
+    private CellExecutor(EventChannel channel, Path notebookDir, KernelDialect dialect) {
         this.channel = channel;
-        this.evaluator = new CellEvaluator(notebookDir, System.out);
-        kernel.onDisplay(data -> send(MimeBundles.display(data)), (id, data) -> channel.send(MimeBundles.update(id, data)));
+        this.kernel = EmulatedKernel.create(dialect, data -> send(MimeBundles.display(data)),
+                (id, data) -> channel.send(MimeBundles.update(id, data)));
+        this.evaluator = new CellEvaluator(notebookDir, System.out, kernel);
         System.setIn(stdin);
         Runtime.getRuntime().addShutdownHook(new Thread(this::drain, "notebook-output-on-exit"));
     }
@@ -51,11 +51,11 @@ public final class CellExecutor {
     /**
      * Entry point of the notebook JVM.
      *
-     * @param args cell list, events file, notebook folder, runner process id, run folder
+     * @param args cell list, events file, notebook folder, runner process id, run folder, dialect
      */
     public static void main(String[] args) {
-        if (args.length != 5) {
-            System.err.println("usage: CellExecutor <cells.json> <events> <notebook-dir> <runner-pid> <run-dir>");
+        if (args.length != 6) {
+            System.err.println("usage: CellExecutor <cells.json> <events> <notebook-dir> <runner-pid> <run-dir> <ijava|jjava>");
             System.exit(2);
         }
         watchRunner(Long.parseLong(args[3]), Path.of(args[4]));
@@ -75,10 +75,18 @@ public final class CellExecutor {
             System.exit(1);
             return;
         }
-        CellExecutor executor = new CellExecutor(channel, Path.of(args[2]).toAbsolutePath());
-        String failed = executor.evaluator.startup();
+        KernelDialect dialect = KernelDialect.fromOption(args[5]);
+        CellExecutor executor = new CellExecutor(channel, Path.of(args[2]).toAbsolutePath(), dialect);
+        String failed;
+        try {
+            failed = executor.evaluator.startup();
+        } catch (RuntimeException | LinkageError e) {
+            channel.send(KernelEvent.fatal(dialect.kernelName() + "'s kernel failed to start: " + e));
+            System.exit(1);
+            return;
+        }
         if (failed != null) {
-            channel.send(KernelEvent.fatal("the runner's start-up line failed to compile: " + failed));
+            channel.send(KernelEvent.fatal("the runner's start-up line for " + dialect.kernelName() + " failed to compile: " + failed));
             System.exit(1);
         }
         channel.send(KernelEvent.READY.create());
@@ -86,6 +94,12 @@ public final class CellExecutor {
             if (!executor.run(cell)) {
                 break;
             }
+        }
+        try {
+            executor.kernel.stop();
+        } catch (RuntimeException | LinkageError e) {
+            // the cells ran; what the kernel does when it shuts down shows in no cell, in the kernels too
+            System.err.println("the kernel did not shut down cleanly: " + e);
         }
         channel.send(KernelEvent.DONE.create());
         System.exit(0);
@@ -105,8 +119,7 @@ public final class CellExecutor {
         try {
             Object value = evaluator.eval(cell.source());
             if (value != null) {
-                DisplayData data = kernel.getRenderer().render(value == RunnerExecutionControl.NULL ? null : value);
-                send(MimeBundles.result(data));
+                send(kernel.result(value == RunnerExecutionControl.NULL ? null : value));
             }
             return true;
         } catch (CellError e) {

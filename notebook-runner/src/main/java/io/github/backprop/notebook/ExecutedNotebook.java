@@ -181,11 +181,20 @@ public final class ExecutedNotebook {
 
         /** Everything the cell printed to stdout. */
         public String stdout() {
+            return stream("stdout");
+        }
+
+        /** Everything the cell (or the kernel, such as a deprecation warning) printed to stderr. */
+        public String stderr() {
+            return stream("stderr");
+        }
+
+        private String stream(String name) {
             StringBuilder sb = new StringBuilder();
             if (json.has("outputs")) {
                 for (JsonElement o : json.getAsJsonArray("outputs")) {
                     JsonObject out = o.getAsJsonObject();
-                    if ("stream".equals(out.get("output_type").getAsString()) && "stdout".equals(out.get("name").getAsString())) {
+                    if ("stream".equals(out.get("output_type").getAsString()) && name.equals(out.get("name").getAsString())) {
                         sb.append(NotebookFile.text(out.get("text")));
                     }
                 }

@@ -1,20 +1,15 @@
 package io.github.backprop.notebook;
 
 import com.google.gson.JsonObject;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -30,18 +25,20 @@ final class KernelProcess {
     private static final long POLL_MILLIS = 50;
     /** How long a JVM that reported the end of its cells may take to exit before it is ended. */
     private static final long EXIT_GRACE_SECONDS = 10;
-    /** How long the notebook JVM may take to start and run IJava's start-up script (at least the cell timeout). */
+    /** How long the notebook JVM may take to start and run the kernel's start-up script (at least the cell timeout). */
     private static final Duration START_UP = Duration.ofMinutes(2);
     private static final int LOG_TAIL_LINES = 12;
     private static final int LOG_TAIL_CHARS = 2000;
 
     private final Path java;
+    private final KernelDialect dialect;
     private final List<String> jvmOptions;
     private final Duration cellTimeout;
     private final Duration startUpTimeout;
 
-    KernelProcess(Path javaHome, List<String> jvmOptions, Duration cellTimeout) {
+    KernelProcess(Path javaHome, KernelDialect dialect, List<String> jvmOptions, Duration cellTimeout) {
         this.java = javaHome.resolve("bin").resolve("java");
+        this.dialect = dialect;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.cellTimeout = cellTimeout;
         this.startUpTimeout = START_UP.compareTo(cellTimeout) > 0 ? START_UP : cellTimeout;
@@ -102,13 +99,14 @@ final class KernelProcess {
         command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "notebook-runner-hs_err_pid%p.log"));
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(childClassPath());
+        command.add(KernelClassPath.of(dialect));
         command.add(CellExecutor.class.getName());
         command.add(cellList.toString());
         command.add(events.toString());
         command.add(notebookDir.toString());
         command.add(String.valueOf(ProcessHandle.current().pid()));
         command.add(runDir.toString());
+        command.add(dialect.option());
         return command;
     }
 
@@ -215,30 +213,6 @@ final class KernelProcess {
             InterruptedIOException ie = new InterruptedIOException("interrupted while the notebook ran");
             ie.initCause(e);
             throw ie;
-        }
-    }
-
-    /** The runner's own classes plus basekernel and its dependencies, as IJava's kernel class path has them. */
-    static String childClassPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(NotebookRunner.class, BaseKernel.class, com.google.gson.Gson.class)) {
-            entries.add(location(c));
-        }
-        for (String optional : List.of("org.zeromq.ZMQ")) {
-            try {
-                entries.add(location(Class.forName(optional)));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // basekernel's messaging library is not needed to render; IJava has it, we may not
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
         }
     }
 

@@ -12,13 +12,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Runs IJava notebooks headlessly, the way IJava 1.3.0 runs them, and returns them with fresh
- * nbformat 4 outputs.
+ * Runs Java notebooks headlessly, the way IJava 1.3.0 (the default) or JJava runs them (see
+ * {@link KernelDialect}), and returns them with fresh nbformat 4 outputs.
  *
- * <p>Each notebook runs in a JVM of its own, whose class path holds only the runner and basekernel
- * (the display API IJava bundles), and whose working directory is the notebook's folder. So,
- * exactly as in IJava, the notebook reaches a library only through its own {@code %jars} cell, and
- * relative paths resolve against the notebook's folder.
+ * <p>Each notebook runs in a JVM of its own, whose class path holds only the runner and the
+ * kernel's API (basekernel for IJava, jjava-jupyter for JJava), and whose working directory is the
+ * notebook's folder. So, exactly as in the kernel, the notebook reaches a library only through its
+ * own {@code %classpath} (or {@code %jars}) cell, and relative paths resolve against the notebook's
+ * folder.
  *
  * <p>What holds whatever a cell does: the cell timeout is enforced by this JVM, which ends the
  * notebook's JVM at the deadline; a cell that ends the notebook's JVM (an exit, a crash, a kill)
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * ExecutedNotebook result = NotebookRunner.builder()
+ *         .kernel(KernelDialect.JJAVA)
  *         .cellTimeout(Duration.ofMinutes(2))
  *         .jvmOptions(List.of("-Xmx1g"))
  *         .build()
@@ -43,7 +45,7 @@ public final class NotebookRunner {
     private final KernelProcess kernel;
 
     private NotebookRunner(Builder b) {
-        this.kernel = new KernelProcess(b.javaHome, b.jvmOptions, b.cellTimeout);
+        this.kernel = new KernelProcess(b.javaHome, b.dialect, b.jvmOptions, b.cellTimeout);
     }
 
     /** Starts a runner with the default timeout and JVM options. */
@@ -135,8 +137,20 @@ public final class NotebookRunner {
         private Duration cellTimeout = DEFAULT_CELL_TIMEOUT;
         private final List<String> jvmOptions = new ArrayList<>();
         private Path javaHome = Path.of(System.getProperty("java.home"));
+        private KernelDialect dialect = KernelDialect.IJAVA;
 
         private Builder() {
+        }
+
+        /**
+         * Which kernel the notebooks' JVMs emulate: its API, start-up script, magics and warnings.
+         *
+         * @param dialect {@link KernelDialect#IJAVA} (the default) or {@link KernelDialect#JJAVA}
+         * @return this builder
+         */
+        public Builder kernel(KernelDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
         }
 
         /**

@@ -12,8 +12,9 @@ import java.util.List;
  * Command line: run notebooks headlessly and write their outputs.
  *
  * <pre>
- * NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...
+ * NotebookRunnerMain [--kernel ijava|jjava] [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...
  * </pre>
+ * {@code --kernel} chooses the kernel the notebooks run as ({@link KernelDialect}; IJava 1.3.0 unless told).
  * Each PATH is a notebook or a folder of notebooks (run in name order). Notebooks are rewritten in
  * place unless {@code --out} names a folder for the results; a failed run never replaces a notebook
  * (see {@link NotebookRunner#runAndWrite}). Stops at the first failing notebook.
@@ -31,7 +32,7 @@ public final class NotebookRunnerMain {
     static final int IO_ERROR = 3;
 
     private static final String USAGE_LINE =
-            "usage: NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...";
+            "usage: NotebookRunnerMain [--kernel ijava|jjava] [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...";
 
     private NotebookRunnerMain() {
     }
@@ -61,6 +62,7 @@ public final class NotebookRunnerMain {
                     case "--timeout" -> builder.cellTimeout(Duration.ofSeconds(Long.parseLong(args[++i])));
                     case "--jvm-option" -> jvmOptions.add(args[++i]);
                     case "--java-home" -> builder.javaHome(Path.of(args[++i]));
+                    case "--kernel" -> builder.kernel(KernelDialect.fromOption(args[++i]));
                     case "--help", "-h" -> {
                         out.println(USAGE_LINE);
                         return OK;

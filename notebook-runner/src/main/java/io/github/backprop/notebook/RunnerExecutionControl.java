@@ -1,6 +1,7 @@
 package io.github.backprop.notebook;
 
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -15,10 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs snippets in this JVM, as IJava's execution control does, and keeps each expression's live
+ * Runs snippets in this JVM, as IJava's and JJava's execution controls do, and keeps each expression's live
  * result object (JShell itself would only keep its string form) so the runner can render it.
  *
- * <p>Like IJava's, it extends JShell's {@link DirectExecutionControl} and runs every snippet on one
+ * <p>Like theirs, it extends JShell's {@link DirectExecutionControl} and runs every snippet on one
  * long-lived thread. It does not extend {@code LocalExecutionControl}: on newer JDKs (25, unlike
  * 17) that class rewrites each snippet class to call a cancel check that only its own
  * {@code invoke} loads ({@code NoClassDefFoundError: REPL/$Cancel$} otherwise), and on 17 its stop
@@ -35,6 +36,16 @@ final class RunnerExecutionControl extends DirectExecutionControl {
         t.setDaemon(true);
         return t;
     });
+
+    /** Loads snippet classes JShell's own way, as IJava's execution control does. */
+    RunnerExecutionControl() {
+        super();
+    }
+
+    /** Loads snippet classes through {@code loaderDelegate}, as JJava's execution control does with its own. */
+    RunnerExecutionControl(LoaderDelegate loaderDelegate) {
+        super(loaderDelegate);
+    }
 
     /** Takes (and forgets) the live value stored under the key JShell reported as the snippet's value. */
     Object takeResult(String key) {
@@ -71,7 +82,13 @@ final class RunnerExecutionControl extends DirectExecutionControl {
 
     /** Hands JShell this execution control. */
     static final class Provider implements ExecutionControlProvider {
+        private final LoaderDelegate loaderDelegate;
         private RunnerExecutionControl control;
+
+        /** @param loaderDelegate how snippet classes are loaded; null for JShell's own way */
+        Provider(LoaderDelegate loaderDelegate) {
+            this.loaderDelegate = loaderDelegate;
+        }
 
         @Override
         public String name() {
@@ -80,7 +97,7 @@ final class RunnerExecutionControl extends DirectExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = new RunnerExecutionControl();
+            control = loaderDelegate == null ? new RunnerExecutionControl() : new RunnerExecutionControl(loaderDelegate);
             return control;
         }
 

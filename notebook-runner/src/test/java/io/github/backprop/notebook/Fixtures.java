@@ -3,9 +3,19 @@ package io.github.backprop.notebook;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /** Writes small fixture notebooks for the tests: markdown and code cells with fixed ids. */
 final class Fixtures {
@@ -76,6 +86,42 @@ final class Fixtures {
         cell.getAsJsonArray("outputs").add(stream);
         cell.addProperty("execution_count", 7);
         return this;
+    }
+
+    /**
+     * Compiles Java sources (against the test's own class path, which has both kernels' APIs) into
+     * a jar, with extra resources such as a service file.
+     *
+     * @param jar where to write it
+     * @param sources class name to source, e.g. "demo.Greeter" to "package demo; ..."
+     * @param resources jar path to text, e.g. "META-INF/services/..." to "demo.Ext"
+     */
+    static void jar(Path jar, Map<String, String> sources, Map<String, String> resources) throws IOException {
+        Path src = Files.createTempDirectory("jar-sources");
+        List<String> args = new ArrayList<>(List.of("-d", src.toString(), "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue());
+            args.add(file.toString());
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler.run(null, null, null, args.toArray(String[]::new)) != 0) {
+            throw new IOException("the test's sources did not compile");
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(src)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                out.putNextEntry(new JarEntry(src.relativize(f).toString().replace(File.separatorChar, '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+            for (Map.Entry<String, String> e : resources.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
     }
 
     /** The notebook as JSON. */

@@ -265,7 +265,7 @@ class NotebookRunnerFaultsTest {
                     .writeTo(dir.resolve("wait.ipynb"));
             String saved = Files.readString(notebook);
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + tmp, "-cp", KernelProcess.childClassPath(), NotebookRunnerMain.class.getName(),
+                    "-Djava.io.tmpdir=" + tmp, "-cp", KernelClassPath.of(KernelDialect.IJAVA), NotebookRunnerMain.class.getName(),
                     "--jvm-option", Fixtures.FAST_START.get(0), notebook.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("runner.log").toFile())

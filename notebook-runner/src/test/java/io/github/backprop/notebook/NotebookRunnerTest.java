@@ -5,9 +5,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import javax.imageio.ImageIO;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -196,14 +196,12 @@ class NotebookRunnerTest {
     }
 
     @Nested
-    @DisplayName("loads jars with %jars as IJava does")
+    @DisplayName("loads jars with %jars and %classpath as IJava does")
     class Jars {
         @Test
         @DisplayName("a relative glob, resolved against the notebook's folder, makes the jar's classes usable")
         void relativeGlob() throws IOException {
-            Path lib = Files.createDirectories(dir.resolve("lib"));
-            makeJar(lib.resolve("greeter.jar"));
-            Files.createDirectories(lib.resolve("folder.jar"));
+            Files.createDirectories(greeterLib().resolve("folder.jar"));
             ExecutedNotebook nb = run(Fixtures.notebook()
                     .code("jars", "%jars lib/*.jar")
                     .code("use", "demo.Greeter.greet(\"you\")"));
@@ -213,12 +211,11 @@ class NotebookRunnerTest {
         }
 
         @Test
-        @DisplayName("a wrong path loads nothing, so the class is missing exactly as in IJava")
-        void wrongPath() throws IOException {
-            Path lib = Files.createDirectories(dir.resolve("lib"));
-            makeJar(lib.resolve("greeter.jar"));
+        @DisplayName("a glob that matches nothing loads nothing, so the class is missing exactly as in IJava")
+        void globMatchingNothing() throws IOException {
+            greeterLib();
             ExecutedNotebook nb = run(Fixtures.notebook()
-                    .code("jars", "%jars ../lib/*.jar")
+                    .code("jars", "%jars lib/*.zip")
                     .code("use", "demo.Greeter.greet(\"you\")"));
             assertEquals(2, nb.failure().orElseThrow().cellNumber());
             assertTrue(nb.failure().orElseThrow().message().contains("package demo does not exist"), nb.failure()::toString);
@@ -230,6 +227,137 @@ class NotebookRunnerTest {
             ExecutedNotebook nb = run(Fixtures.notebook().code("junit", "Class.forName(\"org.junit.jupiter.api.Test\")"));
             assertEquals("java.lang.ClassNotFoundException: org.junit.jupiter.api.Test", nb.cell("junit").error().orElseThrow());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KernelDialect.class)
+    @DisplayName("A glob whose folder is missing fails at its magic, in the kernel's words, naming the folder (NoSuchFileException, as in both kernels)")
+    void missingGlobFolder(KernelDialect dialect) throws IOException {
+        greeterLib();
+        ExecutedNotebook nb = Fixtures.runner().kernel(dialect).build().run(Fixtures.notebook()
+                .code("classpath", "%classpath ../lib/*.jar")
+                .code("use", "demo.Greeter.greet(\"you\")")
+                .writeTo(dir.resolve("missing.ipynb")));
+        ExecutedNotebook.CellFailure failure = nb.failure().orElseThrow();
+        assertEquals(1, failure.cellNumber(), failure::toString);
+        String kernelWords = dialect == KernelDialect.IJAVA
+                ? "java.lang.RuntimeException: Exception occurred while running line magic 'classpath': Exception resolving jar glob"
+                : "java.lang.RuntimeException: Exception running line magic 'classpath': Error resolving glob '../lib/*.jar'";
+        assertTrue(failure.message().startsWith(kernelWords), failure::toString);
+        assertTrue(failure.message().contains("java.nio.file.NoSuchFileException: " + dir.getParent().resolve("lib")), failure::toString);
+        assertNull(nb.cell("use").executionCount());
+    }
+
+    @Nested
+    @DisplayName("in JJava's dialect")
+    class JJava {
+        private final NotebookRunner jjava = Fixtures.runner().kernel(KernelDialect.JJAVA).cellTimeout(Duration.ofSeconds(60)).build();
+
+        @Test
+        @DisplayName("imports what JJava's start-up script does (java.time too) and its statics: printf, display, updateDisplay, kernel()")
+        void startupScript() throws IOException {
+            ExecutedNotebook nb = runJJava(Fixtures.notebook()
+                    .code("time", "LocalDate.of(2024, 2, 29).plusDays(1)")
+                    .code("printf", "printf(\"%d-%s%n\", 7, \"x\");")
+                    .code("update", "String id = display(\"first\");\nupdateDisplay(id, \"second\");")
+                    .code("kernel", "kernel() == org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel()"));
+            assertTrue(nb.succeeded(), () -> nb.failure().toString());
+            assertEquals("2024-03-01", nb.cell("time").resultText().orElseThrow());
+            assertEquals("7-x\n", nb.cell("printf").stdout());
+            assertEquals(1, nb.cell("update").outputCount());
+            assertEquals("second", nb.cell("update").data("display_data", "text/plain").orElseThrow());
+            assertEquals("true", nb.cell("kernel").resultText().orElseThrow());
+        }
+
+        @Test
+        @DisplayName("runs %jars and getKernelInstance() as JJava does, with JJava's deprecation warnings on stderr")
+        void deprecationWarnings() throws IOException {
+            greeterLib();
+            ExecutedNotebook nb = runJJava(Fixtures.notebook()
+                    .code("jars", "%jars lib/*.jar")
+                    .code("use", "demo.Greeter.greet(\"you\")")
+                    .code("instance", "getKernelInstance() == kernel()")
+                    .code("classpath", "%classpath lib/*.jar"));
+            assertTrue(nb.succeeded(), () -> nb.failure().toString());
+            assertEquals(LineMagics.JJAVA_JARS_WARNING + "\n", nb.cell("jars").stderr());
+            assertEquals("hello you", nb.cell("use").resultText().orElseThrow());
+            assertEquals(io.github.backprop.notebook.runtime.JavaNotebookStatics.GET_KERNEL_INSTANCE_WARNING + "\n",
+                    nb.cell("instance").stderr());
+            assertEquals("true", nb.cell("instance").resultText().orElseThrow());
+            assertEquals(0, nb.cell("classpath").outputCount(), "%classpath prints nothing");
+        }
+
+        @Test
+        @DisplayName("installs, once, the extensions a jar added by %classpath lists, in the class loader the cells use")
+        void installsExtensions() throws IOException {
+            Path lib = Files.createDirectories(dir.resolve("lib"));
+            Fixtures.jar(lib.resolve("points.jar"), Map.of(
+                    "demo.Point", "package demo; public record Point(int x, int y) { }",
+                    "demo.PointExtension", """
+                            package demo;
+                            import org.dflib.jjava.jupyter.kernel.BaseKernel;
+                            import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+                            public class PointExtension implements org.dflib.jjava.jupyter.Extension {
+                                public static int installs;
+                                public void install(BaseKernel kernel) {
+                                    installs++;
+                                    kernel.getRenderer().createRegistration(Point.class).preferring(MIMEType.TEXT_HTML)
+                                            .register((p, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<i>" + p.x() + "," + p.y() + "</i>"));
+                                }
+                            }
+                            """),
+                    Map.of("META-INF/services/org.dflib.jjava.jupyter.Extension", "demo.PointExtension\n"));
+            ExecutedNotebook nb = runJJava(Fixtures.notebook()
+                    .code("classpath", "%classpath lib/*.jar")
+                    .code("again", "%classpath lib/points.jar")
+                    .code("point", "new demo.Point(1, 2)")
+                    .code("installs", "demo.PointExtension.installs"));
+            assertTrue(nb.succeeded(), () -> nb.failure().toString());
+            assertEquals("<i>1,2</i>", nb.cell("point").data("execute_result", "text/html").orElseThrow());
+            assertEquals("1", nb.cell("installs").resultText().orElseThrow(), "the cells see the extension's own class");
+        }
+
+        @Test
+        @DisplayName("refuses %maven, saying why (the runner never downloads)")
+        void refusesMaven() throws IOException {
+            ExecutedNotebook nb = runJJava(Fixtures.notebook().code("maven", "%maven tech.tablesaw:tablesaw-core:0.44.4"));
+            String message = nb.failure().orElseThrow().message();
+            assertTrue(message.contains("unknown line magic %maven"), message);
+            assertTrue(message.contains("never downloads"), message);
+        }
+
+        @Test
+        @DisplayName("refuses eval(...) from inside a cell with a clear error instead of nesting JShell")
+        void refusesNestedEval() throws IOException {
+            ExecutedNotebook nb = runJJava(Fixtures.notebook().code("eval", "eval(\"1 + 1\")"));
+            String message = nb.failure().orElseThrow().message();
+            assertTrue(message.contains("cannot evaluate code from inside a running cell"), message);
+        }
+
+        private ExecutedNotebook runJJava(Fixtures fixture) throws IOException {
+            return jjava.run(fixture.writeTo(dir.resolve("jjava.ipynb")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(KernelDialect.class)
+    @DisplayName("A notebook sees its kernel's API and what the kernel shows notebooks, nothing else (not the other kernel's API, nor what JJava shades)")
+    void seesItsKernelsClassPath(KernelDialect dialect) throws IOException {
+        ExecutedNotebook nb = Fixtures.runner().kernel(dialect).build().run(Fixtures.notebook()
+                .code("seen", """
+                        String seen(String className) {
+                            try {
+                                return Class.forName(className).getSimpleName();
+                            } catch (ClassNotFoundException e) {
+                                return "-";
+                            }
+                        }
+                        """)
+                .code("classes", "seen(\"io.github.spencerpark.jupyter.kernel.BaseKernel\") + \" \" + seen(\"org.dflib.jjava.jupyter.kernel.BaseKernel\")"
+                        + " + \" \" + seen(\"com.google.gson.Gson\") + \" \" + seen(\"org.slf4j.LoggerFactory\")")
+                .writeTo(dir.resolve("classes.ipynb")));
+        List<String> seen = List.of(nb.cell("classes").resultText().orElseThrow().split(" "));
+        assertEquals(dialect == KernelDialect.IJAVA ? List.of("BaseKernel", "-", "Gson", "-") : List.of("-", "BaseKernel", "-", "-"), seen);
     }
 
     @Nested
@@ -268,13 +396,10 @@ class NotebookRunnerTest {
                     .code("later", "1")
                     .writeTo(dir.resolve("schema.ipynb"));
             Path out = dir.resolve("schema-out.ipynb");
-            RUNNER.runAndWrite(file, out);
-            // the cell "boom" fails, so the result (with its error output) is written beside the target
-            Path failed = NotebookRunner.failedResultPath(out);
-            assertTrue(Files.isRegularFile(failed), "no " + failed);
+            RUNNER.run(file).write(out); // a failed run, so that its error output is checked too
             Process p = new ProcessBuilder(python.toString(), "-c",
                     "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
-                    failed.toString()).redirectErrorStream(true).start();
+                    out.toString()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), text);
             assertEquals("valid", text.strip());
@@ -285,16 +410,11 @@ class NotebookRunnerTest {
         return RUNNER.run(fixture.writeTo(dir.resolve("test.ipynb")));
     }
 
-    private static void makeJar(Path jar) throws IOException {
-        Path src = Files.createTempDirectory("greeter");
-        Path java = Files.createDirectories(src.resolve("demo")).resolve("Greeter.java");
-        Files.writeString(java, "package demo; public class Greeter { public static String greet(String n) { return \"hello \" + n; } }");
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, compiler.run(null, null, null, "-d", src.toString(), java.toString()));
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("demo/Greeter.class"));
-            out.write(Files.readAllBytes(src.resolve("demo/Greeter.class")));
-            out.closeEntry();
-        }
+    /** A folder lib/ in the test's folder with greeter.jar, whose demo.Greeter.greet("you") is "hello you". */
+    private Path greeterLib() throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Fixtures.jar(lib.resolve("greeter.jar"), Map.of("demo.Greeter",
+                "package demo; public class Greeter { public static String greet(String n) { return \"hello \" + n; } }"), Map.of());
+        return lib;
     }
 }

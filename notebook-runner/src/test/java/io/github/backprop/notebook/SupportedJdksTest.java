@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
@@ -34,11 +35,11 @@ class SupportedJdksTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    @DisplayName("runs loops, methods, classes and lambdas in cells")
-    void runsCells(Path javaHome) throws IOException {
-        ExecutedNotebook nb = Fixtures.runner().javaHome(javaHome).build().run(Fixtures.notebook()
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("jdksAndDialects")
+    @DisplayName("runs loops, methods, classes and lambdas in cells, in both kernels' dialects")
+    void runsCells(Path javaHome, KernelDialect dialect) throws IOException {
+        ExecutedNotebook nb = Fixtures.runner().javaHome(javaHome).kernel(dialect).build().run(Fixtures.notebook()
                 .code("loop", "int sum = 0;\nfor (int i = 1; i <= 10; i++) { sum += i; }\nsum")
                 .code("method", "int twice(int x) { return 2 * x; }\ntwice(21)")
                 .code("class", "record P(int x) { int y() { int s = 0; while (s < x) s++; return s; } }\nnew P(3).y()")
@@ -62,6 +63,10 @@ class SupportedJdksTest {
         ExecutedNotebook.CellFailure failure = nb.failure().orElseThrow();
         assertEquals(1, failure.cellNumber());
         assertTrue(failure.message().startsWith("TimeoutException: cell timed out after 2 s"), failure::toString);
+    }
+
+    static Stream<Arguments> jdksAndDialects() throws IOException {
+        return jdks().flatMap(jdk -> Stream.of(KernelDialect.values()).map(dialect -> Arguments.of(jdk, dialect)));
     }
 
     static Stream<Path> jdks() throws IOException {

@@ -4,14 +4,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.backprop.notebook.ExecutedNotebook;
-import io.github.backprop.notebook.NotebookRunner;
+import io.github.backprop.notebook.KernelDialect;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,20 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FirstCellTest {
     static final String BUILD_COMMAND = "./mvnw -B -pl notebooks -am package -DskipTests";
 
-    @Test
-    @DisplayName("fails in its first cell, with a message that names the folder it looked for and the build command")
-    void failsInTheFirstCellWithTheBuildCommand(@TempDir Path elsewhere) throws Exception {
+    @ParameterizedTest(name = "in {0}''s dialect")
+    @EnumSource(KernelDialect.class)
+    @DisplayName("fails in its first cell, in both kernels, with a message that names the folder it looked for and the build command")
+    void failsInTheFirstCellWithTheBuildCommand(KernelDialect dialect, @TempDir Path elsewhere) throws Exception {
         Path copy = Files.copy(TutorialRuns.FOLDER.resolve("01-forward-pass-and-mse.ipynb"), elsewhere.resolve("copied.ipynb"));
-        ExecutedNotebook nb = NotebookRunner.builder().cellTimeout(Duration.ofMinutes(2))
-                .jvmOptions(List.of(System.getProperty("notebook.heap", "-Xmx1g"))).build().run(copy);
+        ExecutedNotebook nb = TutorialRuns.runner(dialect).run(copy);
 
+        List<ExecutedNotebook.Cell> code = nb.cells().stream().filter(c -> c.type().equals("code")).toList();
         assertFalse(nb.succeeded());
-        ExecutedNotebook.Cell firstCode = nb.cells().stream().filter(c -> c.type().equals("code")).findFirst().orElseThrow();
-        assertEquals(firstCode.number(), nb.failure().orElseThrow().cellNumber(), nb.failure().orElseThrow()::toString);
-        String error = firstCode.error().orElseThrow();
+        assertEquals(code.get(0).number(), nb.failure().orElseThrow().cellNumber(), nb.failure().orElseThrow()::toString);
+        String error = code.get(0).error().orElseThrow();
         assertTrue(error.startsWith("java.lang.IllegalStateException: No folder " + elsewhere.toRealPath().resolve("lib")), error);
         assertTrue(error.contains(BUILD_COMMAND), error);
-        assertNull(nb.cells().get(firstCode.number()).executionCount(), "the runner stops at the first failing cell");
+        assertNull(code.get(1).executionCount(), "the runner stops at the first failing cell");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.backprop.notebook.runtime;
 
-import io.github.backprop.notebook.RunnerKernel;
+import io.github.backprop.notebook.IJavaRunnerKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 
 import java.util.UUID;
@@ -53,8 +53,8 @@ public final class Display {
         return id;
     }
 
-    private static RunnerKernel kernel() {
-        RunnerKernel k = RunnerKernel.current();
+    private static IJavaRunnerKernel kernel() {
+        IJavaRunnerKernel k = IJavaRunnerKernel.current();
         if (k == null) {
             throw new RuntimeException("No IJava kernel running");
         }

@@ -1,6 +1,6 @@
 package io.github.backprop.notebook.runtime;
 
-import io.github.backprop.notebook.RunnerKernel;
+import io.github.backprop.notebook.IJavaRunnerKernel;
 
 /** IJava's {@code getKernelInstance()} static, with the kernel the runner renders with. */
 public final class Kernel {
@@ -8,7 +8,7 @@ public final class Kernel {
     }
 
     /** The running kernel (a basekernel {@code BaseKernel}). */
-    public static RunnerKernel getKernelInstance() {
-        return RunnerKernel.current();
+    public static IJavaRunnerKernel getKernelInstance() {
+        return IJavaRunnerKernel.current();
     }
 }

@@ -11,13 +11,14 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The kernel a notebook sees through {@code getKernelInstance()}: a basekernel {@link BaseKernel}
+ * The kernel a notebook sees through {@code getKernelInstance()} in IJava's dialect ({@link KernelDialect#IJAVA}),
+ * as IJava 1.3.0's kernel is: a basekernel {@link BaseKernel}
  * whose {@link #getRenderer()} is the renderer the runner renders results with, and whose
  * {@link #display(DisplayData)} and {@code getIO().display.updateDisplay(...)} record outputs into
  * the notebook being run.
  */
-public final class RunnerKernel extends BaseKernel {
-    private static volatile RunnerKernel current;
+public final class IJavaRunnerKernel extends BaseKernel {
+    private static volatile IJavaRunnerKernel current;
 
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("Java")
             .version(Runtime.version().toString())
@@ -30,13 +31,13 @@ public final class RunnerKernel extends BaseKernel {
     private Consumer<DisplayData> onDisplay = d -> { };
     private BiConsumer<String, DisplayData> onUpdate = (id, d) -> { };
 
-    RunnerKernel() {
+    IJavaRunnerKernel() {
         replaceDisplayStream();
         current = this;
     }
 
     /** The kernel of the notebook running in this JVM, or null outside the runner. */
-    public static RunnerKernel current() {
+    public static IJavaRunnerKernel current() {
         return current;
     }
 
@@ -92,10 +93,5 @@ public final class RunnerKernel extends BaseKernel {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot attach the runner's display stream to basekernel's JupyterIO", e);
         }
-    }
-
-    /** Records a display from the notebook's {@code updateDisplay} call. */
-    void update(String id, DisplayData data) {
-        onUpdate.accept(id, data);
     }
 }

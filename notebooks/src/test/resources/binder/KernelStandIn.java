@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * <p>At start-up it loads {@code IJAVA_CLASSPATH} as IJava's {@code JavaKernel} does
  * ({@code CodeEvaluatorBuilder}: split on the path separator, each glob's
  * {@code computeMatchingPaths()}, a failure stops the kernel). Each argument is then the glob of a
- * {@code %jars} cell ({@code ClasspathMagics.jars}: {@code computeMatchingFiles()}). Both go to
+ * {@code %classpath} cell ({@code ClasspathMagics.classpath}: {@code computeMatchingPaths()}). Both go to
  * {@link JShell#addToClasspath} as absolute paths, and cells run in this JVM, as IJava's
  * {@code DirectExecutionControl} runs them. Each line of standard input is then a cell; its value
  * is printed on one line, or {@code ERROR ...}.
  *
- * <p>Usage: {@code java [kernel JVM options] -cp basekernel.jar KernelStandIn.java [jar glob]...}
+ * <p>Usage: {@code java [kernel JVM options] -cp basekernel.jar KernelStandIn.java [class path glob]...}
  */
 public class KernelStandIn {
-    public static void main(String[] jarGlobs) throws Exception {
+    public static void main(String[] classPathGlobs) throws Exception {
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             String classpath = System.getenv("IJAVA_CLASSPATH");
             if (classpath != null && !classpath.isBlank()) {
@@ -36,8 +36,8 @@ public class KernelStandIn {
                     }
                 }
             }
-            for (String glob : jarGlobs) {
-                for (Path p : new GlobFinder(glob).computeMatchingFiles()) {
+            for (String glob : classPathGlobs) {
+                for (Path p : new GlobFinder(glob).computeMatchingPaths()) {
                     shell.addToClasspath(p.toAbsolutePath().toString());
                 }
             }

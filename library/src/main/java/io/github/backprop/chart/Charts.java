@@ -35,7 +35,10 @@ public final class Charts {
     }
 
     /**
-     * An activation function and its derivative over [from, to]: a = f(z) and f'(z).
+     * An activation function and its derivative over [from, to]: a = f(z) and f'(z). The z axis
+     * spans exactly [from, to] with ticks at round values, and the y axis always includes 0, so the
+     * curves can be read against z = 0 and f = 0. The legend sits in the top left corner, which an
+     * increasing activation leaves free.
      *
      * @param f an element-wise activation (not softmax)
      * @param from smallest z
@@ -49,18 +52,26 @@ public final class Charts {
         if (!(to > from) || !Double.isFinite(from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException("need a finite range with from < to, got [" + from + ", " + to + "]");
         }
-        int n = 401;
+        int n = 400;
         double[] z = new double[n];
         double[] a = new double[n];
         double[] d = new double[n];
+        double lowest = 0;
         for (int i = 0; i < n; i++) {
-            z[i] = from + (to - from) * i / (n - 1);
+            // z at the middle of n equal cells of [from, to]: seen with the axis ends, these z are not
+            // equally spaced, so XChart picks round ticks instead of ticks at data points
+            z[i] = from + (to - from) * (i + 0.5) / n;
             a[i] = f.value(z[i]);
             d[i] = f.derivative(z[i], a[i]);
+            lowest = Math.min(lowest, Math.min(a[i], d[i]));
         }
         XYChart chart = xy(f.name() + " and its derivative", "z", "");
         line(chart, "a = " + f.name() + "(z)", z, a);
         line(chart, f.name() + "'(z)", z, d);
+        chart.getStyler().setXAxisMin(from);
+        chart.getStyler().setXAxisMax(to);
+        chart.getStyler().setYAxisMin(lowest);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return chart;
     }
 

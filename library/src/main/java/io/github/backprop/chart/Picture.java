@@ -20,6 +20,25 @@ public final class Picture {
         this.image = image;
     }
 
+    /**
+     * A picture of an image drawn outside this package (the graph pictures of
+     * {@code io.github.backprop.autograd}), shown inline like the others. The image is copied.
+     *
+     * @param title what the picture shows
+     * @param image the image
+     * @return the picture
+     */
+    public static Picture of(String title, BufferedImage image) {
+        java.util.Objects.requireNonNull(title, "title");
+        java.util.Objects.requireNonNull(image, "image");
+        int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        java.awt.Graphics g = copy.getGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return new Picture(title, copy);
+    }
+
     /** What the picture shows. */
     public String title() {
         return title;

@@ -1,10 +1,7 @@
 package io.github.backprop.data;
 
-import io.github.backprop.random.SplitMix64;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * A seeded split of a dataset into a training part and a test part. Labelled data is split class
@@ -21,7 +18,7 @@ public record TrainTestSplit(Dataset train, Dataset test) {
      *
      * @param data the dataset
      * @param testFraction strictly between 0 and 1
-     * @param seed seed for the {@link SplitMix64} generator that picks the test rows
+     * @param seed seed for the {@link io.github.backprop.random.SplitMix64} generator that picks the test rows
      * @return the two parts
      */
     public static TrainTestSplit of(Dataset data, double testFraction, long seed) {
@@ -31,40 +28,11 @@ public record TrainTestSplit(Dataset train, Dataset test) {
         if (data.size() < 2) {
             throw new IllegalArgumentException("need at least 2 samples to split, got " + data.size());
         }
-        Random random = new SplitMix64(seed);
-        boolean[] isTest = new boolean[data.size()];
-        List<List<Integer>> groups = new ArrayList<>();
-        if (data.hasLabels()) {
-            for (int c = 0; c < data.classCount(); c++) {
-                groups.add(new ArrayList<>());
-            }
-            for (int r = 0; r < data.size(); r++) {
-                groups.get(data.label(r)).add(r);
-            }
-        } else {
-            List<Integer> all = new ArrayList<>();
-            for (int r = 0; r < data.size(); r++) {
-                all.add(r);
-            }
-            groups.add(all);
-        }
-        for (List<Integer> group : groups) {
-            // Fisher-Yates on the group's row numbers, then the first part goes to the test set
-            for (int i = group.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer t = group.get(i);
-                group.set(i, group.get(j));
-                group.set(j, t);
-            }
-            int testCount = (int) Math.round(group.size() * testFraction);
-            for (int i = 0; i < testCount; i++) {
-                isTest[group.get(i)] = true;
-            }
-        }
+        int[] part = Parts.assign(data, new double[] {testFraction}, seed);
         List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
         for (int r = 0; r < data.size(); r++) {
-            (isTest[r] ? test : train).add(r);
+            (part[r] == 0 ? test : train).add(r);
         }
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("a test fraction of " + testFraction + " leaves one part of " + data.size()
@@ -73,7 +41,7 @@ public record TrainTestSplit(Dataset train, Dataset test) {
         return new TrainTestSplit(data.rows(toArray(train)), data.rows(toArray(test)));
     }
 
-    private static int[] toArray(List<Integer> rows) {
+    static int[] toArray(List<Integer> rows) {
         return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
  * <pre>{@code
  * Trainer.builder()...listener(LiveTrainingDisplay.create()).build().fit(net, data);
  * }</pre>
- * Outside a notebook (no {@link Notebook#setup} call) it does nothing, so the same code runs in
- * plain Java and in tests.
+ * Outside a notebook (no kernel found by {@link Notebook#setup()}, nor JJava's extension
+ * installed) it does nothing, so the same code runs in plain Java and in tests.
  */
 public final class LiveTrainingDisplay implements TrainingListener {
     /** The shortest time between two updates. */
@@ -56,10 +56,11 @@ public final class LiveTrainingDisplay implements TrainingListener {
      * @return the listener to give to {@code Trainer.Builder.listener}
      */
     public static TrainingListener create() {
-        if (!kernelApiPresent() || Notebook.kernel() == null) {
+        Sink sink = Notebook.sink();
+        if (sink == null) {
             return (stats, network) -> { };
         }
-        return new LiveTrainingDisplay(new KernelSink(Notebook.kernel()), System::currentTimeMillis, DEFAULT_INTERVAL_MILLIS);
+        return new LiveTrainingDisplay(sink, System::currentTimeMillis, DEFAULT_INTERVAL_MILLIS);
     }
 
     /** How many times the display was drawn or updated (for tests). */
@@ -99,14 +100,5 @@ public final class LiveTrainingDisplay implements TrainingListener {
             sink.update(lineId, line);
         }
         updates++;
-    }
-
-    private static boolean kernelApiPresent() {
-        try {
-            Class.forName("io.github.spencerpark.jupyter.kernel.BaseKernel", false, LiveTrainingDisplay.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

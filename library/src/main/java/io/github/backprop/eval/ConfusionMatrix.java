@@ -119,6 +119,66 @@ public final class ConfusionMatrix {
         return (double) correct() / total();
     }
 
+    /**
+     * Precision of class c: of the samples predicted as c, the fraction that really are c,
+     * count(c, c) / sum_t count(t, c). 0 when no sample was predicted as c (as scikit-learn reports it).
+     */
+    public double precision(int c) {
+        checkClass(c);
+        int predictedAsC = 0;
+        for (int[] row : counts) {
+            predictedAsC += row[c];
+        }
+        return predictedAsC == 0 ? 0 : (double) counts[c][c] / predictedAsC;
+    }
+
+    /**
+     * Recall of class c: of the samples that are c, the fraction predicted as c,
+     * count(c, c) / sum_p count(c, p). 0 when no sample is of class c.
+     */
+    public double recall(int c) {
+        checkClass(c);
+        int actualC = 0;
+        for (int v : counts[c]) {
+            actualC += v;
+        }
+        return actualC == 0 ? 0 : (double) counts[c][c] / actualC;
+    }
+
+    /**
+     * F1 score of class c, the harmonic mean of precision and recall: 2 P R / (P + R); 0 when both are 0.
+     */
+    public double f1(int c) {
+        double p = precision(c);
+        double r = recall(c);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** The mean of the classes' F1 scores (macro average): every class counts the same, however rare. */
+    public double macroF1() {
+        double sum = 0;
+        for (int c = 0; c < counts.length; c++) {
+            sum += f1(c);
+        }
+        return sum / counts.length;
+    }
+
+    /** How many samples are of class c (the row sum), the "support" of the class. */
+    public int support(int c) {
+        checkClass(c);
+        int n = 0;
+        for (int v : counts[c]) {
+            n += v;
+        }
+        return n;
+    }
+
+    private void checkClass(int c) {
+        if (c < 0 || c >= counts.length) {
+            throw new IllegalArgumentException("class " + c + " is out of range: classes are 0 to " + (counts.length - 1));
+        }
+    }
+
     /** A text table, true classes as rows and predictions as columns. */
     @Override
     public String toString() {

@@ -16,6 +16,8 @@ public record History(List<EpochStats> epochs, StopReason stopReason) {
         EPOCHS_COMPLETED,
         /** The training loss reached the target loss. */
         TARGET_LOSS_REACHED,
+        /** Early stopping: the validation loss stopped improving (the best epoch's weights were restored). */
+        VALIDATION_STOPPED_IMPROVING,
         /** Training was interrupted (a notebook's stop button) or diverged; the history ends early. */
         STOPPED_EARLY
     }
@@ -23,6 +25,25 @@ public record History(List<EpochStats> epochs, StopReason stopReason) {
     /** Copies the list. */
     public History {
         epochs = List.copyOf(epochs);
+    }
+
+    /**
+     * The epoch (counted from 1) with the lowest validation loss: the one whose weights early
+     * stopping keeps.
+     *
+     * @throws IllegalStateException if there was no validation data or no epoch
+     */
+    public int bestValidationEpoch() {
+        if (!hasValidation()) {
+            throw new IllegalStateException("no validation losses: train with validation(...) to have a best epoch");
+        }
+        EpochStats best = epochs.get(0);
+        for (EpochStats e : epochs) {
+            if (e.validationLoss() < best.validationLoss()) {
+                best = e;
+            }
+        }
+        return best.epoch();
     }
 
     /** The stats of the last completed epoch. */

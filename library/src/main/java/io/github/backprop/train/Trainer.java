@@ -54,6 +54,8 @@ public final class Trainer {
     private final Dataset validation;
     private final List<TrainingListener> listeners;
     private final boolean recordGradientNorms;
+    /** Epochs without a better validation loss before training stops; 0 = no early stopping. */
+    private final int patience;
 
     private Backpropagation workspace;
     private double[] batchX;
@@ -86,6 +88,7 @@ public final class Trainer {
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
         this.recordGradientNorms = b.recordGradientNorms;
+        this.patience = b.patience;
     }
 
     /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */
@@ -145,6 +148,7 @@ public final class Trainer {
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
         // without shuffling the batches are taken in order and need no index array
         int[] order = shuffleRandom == null ? null : identity(training.size());
+        BestWeights best = patience == 0 ? null : new BestWeights(network);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double[] norms = runEpoch(network, training, order);
@@ -165,6 +169,16 @@ public final class Trainer {
                     reason = History.StopReason.TARGET_LOSS_REACHED;
                     break;
                 }
+                if (best != null) {
+                    best.offer(epoch, val.loss());
+                    if (epoch - best.epoch() >= patience) {
+                        reason = History.StopReason.VALIDATION_STOPPED_IMPROVING;
+                        break;
+                    }
+                }
+            }
+            if (best != null) {
+                best.restore();
             }
         } catch (StepInterrupted e) {
             History partial = new History(done, History.StopReason.STOPPED_EARLY);
@@ -387,6 +401,7 @@ public final class Trainer {
         private Dataset validation;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private boolean recordGradientNorms;
+        private int patience;
 
         private Builder() {
         }
@@ -511,10 +526,30 @@ public final class Trainer {
         }
 
         /**
+         * Early stopping: stops when the validation loss has not improved for {@code patience}
+         * epochs in a row, and leaves the network with the weights of the epoch whose validation
+         * loss was lowest (also when the epochs run out first). Needs {@link #validation}: the
+         * stopping point is chosen on data the network is not trained on, so that it stops before it
+         * starts to overfit. The history keeps every epoch that ran; see
+         * {@link History#bestValidationEpoch()}.
+         *
+         * @param patience positive: how many epochs without improvement to wait
+         * @return this builder
+         */
+        public Builder earlyStopping(int patience) {
+            if (patience <= 0) {
+                throw new IllegalArgumentException("patience must be positive, got " + patience);
+            }
+            this.patience = patience;
+            return this;
+        }
+
+        /**
          * The trainer.
          *
          * @return the trainer
-         * @throws IllegalArgumentException if the loss, optimiser or epochs are missing
+         * @throws IllegalArgumentException if the loss, optimiser or epochs are missing, or early
+         *     stopping has no validation data
          */
         public Trainer build() {
             List<String> missing = new ArrayList<>();
@@ -529,6 +564,9 @@ public final class Trainer {
             }
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("a trainer needs " + String.join(", ", missing));
+            }
+            if (patience > 0 && validation == null) {
+                throw new IllegalArgumentException("early stopping needs validation data: add validation(...)");
             }
             return new Trainer(this);
         }

@@ -69,8 +69,8 @@ class ChartsTest {
                         List.of(Matrix.of(new double[][] {{1, -1, 0}, {2, 0, -2}, {1, -1, 0}}),
                                 Matrix.of(new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}}))), 480, 218),
                 Arguments.of("delta norms over time", (Supplier<Object>) () -> Charts.deltaNorms(RNN_TRACE), 640, 400),
-                Arguments.of("network diagram with a trace", (Supplier<Object>) () -> NetworkDiagram.of(NET)
-                        .withTrace(Backpropagation.trace(NET, Losses.mse(), new double[][] {{1, 0}}, new double[][] {{1}})).picture(), 760, 420));
+                Arguments.of("network diagram with a trace", (Supplier<Object>) () -> NetworkDiagram.of(NetworkDiagramTest.NET)
+                        .withTrace(NetworkDiagramTest.TRACE).picture(), 760, 390));
     }
 
     @ParameterizedTest(name = "{0} renders headless to a PNG of {2}x{3}")

@@ -217,6 +217,51 @@ class DatasetsTest {
         }
 
         @Test
+        @DisplayName("a three-way split is stratified, deterministic, disjoint, and keeps the two-way split's test part")
+        void threeWaySplit() {
+            Dataset iris = Datasets.iris();
+            TrainValidationTestSplit three = TrainValidationTestSplit.of(iris, 0.2, 0.3, 5);
+            assertEquals(45, three.test().size());
+            assertEquals(30, three.validation().size());
+            assertEquals(75, three.train().size());
+            int[] counts = new int[3];
+            for (int l : three.validation().labels()) {
+                counts[l]++;
+            }
+            assertArrayEquals(new int[] {10, 10, 10}, counts);
+            assertArrayEquals(TrainTestSplit.of(iris, 0.3, 5).test().features(), three.test().features());
+            assertArrayEquals(three.validation().features(), TrainValidationTestSplit.of(iris, 0.2, 0.3, 5).validation().features());
+            List<String> dealt = new java.util.ArrayList<>();
+            for (Dataset part : List.of(three.train(), three.validation(), three.test())) {
+                for (int r = 0; r < part.size(); r++) {
+                    dealt.add(Arrays.toString(part.featureRow(r)) + part.label(r));
+                }
+            }
+            List<String> all = new java.util.ArrayList<>();
+            for (int r = 0; r < iris.size(); r++) {
+                all.add(Arrays.toString(iris.featureRow(r)) + iris.label(r));
+            }
+            java.util.Collections.sort(dealt);
+            java.util.Collections.sort(all);
+            assertEquals(all, dealt, "every row in exactly one part");
+            assertEquals(150, three.train().size() + three.validation().size() + three.test().size());
+            assertEquals(150, Datasets.iris().size());
+        }
+
+        @Test
+        @DisplayName("a three-way split refuses fractions that leave no training rows or an empty part")
+        void threeWaySplitRefusesBadFractions() {
+            Dataset iris = Datasets.iris();
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainValidationTestSplit.of(iris, 0.5, 0.5, 1))
+                    .getMessage().contains("leave rows for training"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainValidationTestSplit.of(iris, 0, 0.5, 1))
+                    .getMessage().contains("validation fraction"));
+            Dataset tiny = Dataset.of(new double[][] {{0}, {1}, {2}}, new double[][] {{0}, {1}, {2}});
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainValidationTestSplit.of(tiny, 0.1, 0.1, 1))
+                    .getMessage().contains("empty"));
+        }
+
+        @Test
         @DisplayName("a scaler is fitted on the training part only, so test values may leave [0, 1]")
         void scaler() {
             Dataset train = Dataset.of(new double[][] {{0, 5}, {10, 5}}, new double[][] {{0}, {1}});

@@ -24,6 +24,50 @@ class ConfusionMatrixTest {
     }
 
     @Nested
+    @DisplayName("per class")
+    class PerClass {
+        // counts {{1, 1, 0}, {0, 2, 0}, {1, 0, 2}}: rows are true classes, columns predictions
+        final ConfusionMatrix m = ConfusionMatrix.of(ACTUAL, PREDICTED, 3, List.of());
+
+        @Test
+        @DisplayName("has precision = right among those predicted as the class")
+        void precision() {
+            assertEquals(0.5, m.precision(0), 1e-15);
+            assertEquals(2.0 / 3, m.precision(1), 1e-15);
+            assertEquals(1.0, m.precision(2), 1e-15);
+        }
+
+        @Test
+        @DisplayName("has recall = found among those of the class")
+        void recall() {
+            assertEquals(0.5, m.recall(0), 1e-15);
+            assertEquals(1.0, m.recall(1), 1e-15);
+            assertEquals(2.0 / 3, m.recall(2), 1e-15);
+        }
+
+        @Test
+        @DisplayName("has F1 = 2PR/(P+R), and the macro F1 is their mean")
+        void f1() {
+            assertEquals(0.5, m.f1(0), 1e-15);
+            assertEquals(0.8, m.f1(1), 1e-15);
+            assertEquals(0.8, m.f1(2), 1e-15);
+            assertEquals(0.7, m.macroF1(), 1e-15);
+            assertEquals(2, m.support(0));
+            assertEquals(3, m.support(2));
+        }
+
+        @Test
+        @DisplayName("reports 0 for a class never predicted or never present, and refuses unknown classes")
+        void edges() {
+            ConfusionMatrix never = ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 3, List.of());
+            assertEquals(0.0, never.precision(1));
+            assertEquals(0.0, never.recall(2));
+            assertEquals(0.0, never.f1(2));
+            assertTrue(message(() -> never.precision(3)).contains("class 3 is out of range"));
+        }
+    }
+
+    @Nested
     @DisplayName("of true and predicted labels")
     class FromLabels {
         final ConfusionMatrix m = ConfusionMatrix.of(ACTUAL, PREDICTED, 3, List.of());

@@ -12,11 +12,17 @@ import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reads and writes nbformat 4 notebooks, keeping everything it does not change: cell ids, cell
@@ -49,18 +55,34 @@ final class NotebookFile {
         return nb;
     }
 
-    /** Writes a notebook in Jupyter's layout. */
+    /**
+     * Writes a notebook in Jupyter's layout, atomically: the text goes to a temporary file in the
+     * same folder, is forced to disk, and then replaces the target in one step, so the target is
+     * always either the old notebook or the new one, never a part. An existing target keeps its
+     * permissions; a symbolic link is followed, so the file it points to is replaced.
+     */
     static void write(JsonObject notebook, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        byte[] bytes = toJson(notebook).getBytes(StandardCharsets.UTF_8);
+        Path tmp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
+        Cleanup.track(tmp);
         try {
-            Files.writeString(tmp, toJson(notebook), StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            if (Files.exists(target) && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            Cleanup.forget(tmp);
         }
     }
 

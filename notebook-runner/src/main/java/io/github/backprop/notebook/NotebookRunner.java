@@ -1,31 +1,29 @@
 package io.github.backprop.notebook;
 
 import com.google.gson.JsonObject;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs IJava notebooks headlessly, the way IJava 1.3.0 runs them, and returns them with fresh
  * nbformat 4 outputs.
  *
- * <p>Each notebook runs in a JVM of its own, started from this JVM's {@code java}, whose class
- * path holds only the runner and basekernel (the display API IJava bundles), and whose working
- * directory is the notebook's folder. So, exactly as in IJava, the notebook reaches a library only
- * through its own {@code %jars} cell, and relative paths resolve against the notebook's folder.
+ * <p>Each notebook runs in a JVM of its own, whose class path holds only the runner and basekernel
+ * (the display API IJava bundles), and whose working directory is the notebook's folder. So,
+ * exactly as in IJava, the notebook reaches a library only through its own {@code %jars} cell, and
+ * relative paths resolve against the notebook's folder.
+ *
+ * <p>What holds whatever a cell does: the cell timeout is enforced by this JVM, which ends the
+ * notebook's JVM at the deadline; a cell that ends the notebook's JVM (an exit, a crash, a kill)
+ * fails the run at that cell; the outputs of the cells that ran are kept; standard input is at end
+ * of file; the notebook's JVM and the temporary files are removed when this JVM is stopped.
  *
  * <pre>{@code
  * ExecutedNotebook result = NotebookRunner.builder()
@@ -40,12 +38,12 @@ public final class NotebookRunner {
     /** The per-cell timeout unless another is set: generous, for slow classroom machines. */
     public static final Duration DEFAULT_CELL_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Duration cellTimeout;
-    private final List<String> jvmOptions;
+    private static final String FAILED_SUFFIX = ".failed.ipynb";
+
+    private final KernelProcess kernel;
 
     private NotebookRunner(Builder b) {
-        this.cellTimeout = b.cellTimeout;
-        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.kernel = new KernelProcess(b.javaHome, b.jvmOptions, b.cellTimeout);
     }
 
     /** Starts a runner with the default timeout and JVM options. */
@@ -65,46 +63,25 @@ public final class NotebookRunner {
         if (!Files.isRegularFile(in)) {
             throw new IOException("no notebook at " + in);
         }
-        NotebookFile.read(in);
-        Path out = Files.createTempFile("notebook-runner", ".ipynb");
-        Path errLog = Files.createTempFile("notebook-runner", ".err");
-        try {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Djava.awt.headless=true");
-            command.add("-Dfile.encoding=UTF-8");
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(childClassPath());
-            command.add(CellExecutor.class.getName());
-            command.add(in.toString());
-            command.add(out.toString());
-            command.add(String.valueOf(cellTimeout.toMillis()));
-            Process process = new ProcessBuilder(command)
-                    .directory(in.getParent().toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errLog.toFile())
-                    .start();
-            int code;
-            try {
-                code = process.waitFor();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while running " + in, e);
+        JsonObject json = NotebookFile.read(in);
+        List<CodeCell> cells = new ArrayList<>();
+        List<JsonObject> all = NotebookFile.cells(json);
+        for (int i = 0; i < all.size(); i++) {
+            if ("code".equals(all.get(i).get("cell_type").getAsString())) {
+                cells.add(new CodeCell(i + 1, NotebookFile.text(all.get(i).get("source"))));
             }
-            String stderr = Files.readString(errLog, StandardCharsets.UTF_8);
-            ExecutedNotebook.CellFailure failure = code == 0 ? null : failure(in, code, stderr);
-            JsonObject executed = code == 2 || Files.size(out) == 0 ? NotebookFile.read(in) : NotebookFile.read(out);
-            return new ExecutedNotebook(in, executed, failure);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(errLog);
         }
+        NotebookAssembly assembly = new NotebookAssembly();
+        KernelProcess.Ending ending = kernel.run(in.getParent(), cells, assembly);
+        return assembly.finish(in, json, ending);
     }
 
     /**
-     * Runs a notebook and writes the result, even when a cell failed (so the error can be seen).
+     * Runs a notebook and saves the result without ever losing what {@code output} held: a run
+     * that succeeded replaces {@code output} atomically (and removes a failed result left by an
+     * earlier run); a run that failed leaves {@code output} as it was and writes its result, with
+     * the error where it happened, to {@link #failedResultPath(Path) the sibling}
+     * {@code NAME.failed.ipynb}.
      *
      * @param notebook the notebook to run
      * @param output where to write it (may be the same file)
@@ -113,12 +90,31 @@ public final class NotebookRunner {
      */
     public ExecutedNotebook runAndWrite(Path notebook, Path output) throws IOException {
         ExecutedNotebook result = run(notebook);
-        result.write(output);
+        if (result.succeeded()) {
+            result.write(output);
+            Files.deleteIfExists(failedResultPath(output));
+        } else {
+            result.write(failedResultPath(output));
+        }
         return result;
     }
 
     /**
-     * The notebooks in a folder (not its subfolders), sorted by name, without checkpoints.
+     * Where {@link #runAndWrite} puts the result of a failed run: {@code NAME.failed.ipynb} beside
+     * {@code NAME.ipynb}.
+     *
+     * @param output the notebook a successful run would write
+     * @return the sibling for a failed run
+     */
+    public static Path failedResultPath(Path output) {
+        String name = output.getFileName().toString();
+        String stem = name.endsWith(".ipynb") ? name.substring(0, name.length() - ".ipynb".length()) : name;
+        return output.resolveSibling(stem + FAILED_SUFFIX);
+    }
+
+    /**
+     * The notebooks in a folder (not its subfolders), sorted by name, without checkpoints and
+     * without the results of failed runs ({@code *.failed.ipynb}).
      *
      * @param folder the folder
      * @return the .ipynb files
@@ -127,52 +123,10 @@ public final class NotebookRunner {
     public static List<Path> notebooksIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".ipynb"))
+                    .filter(p -> !p.getFileName().toString().endsWith(FAILED_SUFFIX))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-        }
-    }
-
-    private static ExecutedNotebook.CellFailure failure(Path in, int code, String stderr) {
-        String line = null;
-        for (String l : stderr.split("\n")) {
-            if (l.startsWith(CellExecutor.FAILURE_PREFIX)) {
-                line = l.substring(CellExecutor.FAILURE_PREFIX.length());
-            }
-        }
-        if (line == null) {
-            String tail = stderr.strip();
-            if (tail.length() > 2000) {
-                tail = tail.substring(tail.length() - 2000);
-            }
-            return new ExecutedNotebook.CellFailure(in, 0, "the notebook JVM exited with code " + code
-                    + (tail.isEmpty() ? "" : ": " + tail));
-        }
-        int space = line.indexOf(' ');
-        return new ExecutedNotebook.CellFailure(in, Integer.parseInt(line.substring(0, space)), line.substring(space + 1));
-    }
-
-    /** The runner's own classes plus basekernel and its dependencies, as IJava's kernel class path has them. */
-    static String childClassPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(NotebookRunner.class, BaseKernel.class, com.google.gson.Gson.class)) {
-            entries.add(location(c));
-        }
-        for (String optional : List.of("org.zeromq.ZMQ")) {
-            try {
-                entries.add(location(Class.forName(optional)));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // basekernel's messaging library is not needed to render; IJava has it, we may not
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
         }
     }
 
@@ -180,12 +134,14 @@ public final class NotebookRunner {
     public static final class Builder {
         private Duration cellTimeout = DEFAULT_CELL_TIMEOUT;
         private final List<String> jvmOptions = new ArrayList<>();
+        private Path javaHome = Path.of(System.getProperty("java.home"));
 
         private Builder() {
         }
 
         /**
-         * How long one cell may run before it is stopped and reported.
+         * How long one cell may run. At the deadline the runner ends the notebook's JVM, whatever
+         * the cell is doing, and the run fails at that cell.
          *
          * @param timeout positive
          * @return this builder
@@ -211,14 +167,27 @@ public final class NotebookRunner {
             return this;
         }
 
+        /**
+         * The Java installation the notebooks run on (17 or later); by default the one running
+         * the runner.
+         *
+         * @param home a JDK's folder, holding {@code bin/java}
+         * @return this builder
+         * @throws IllegalArgumentException if there is no {@code bin/java} in it
+         */
+        public Builder javaHome(Path home) {
+            Objects.requireNonNull(home, "home");
+            if (!Files.isRegularFile(home.resolve("bin").resolve("java"))
+                    && !Files.isRegularFile(home.resolve("bin").resolve("java.exe"))) {
+                throw new IllegalArgumentException("no Java installation at " + home + ": bin/java is missing");
+            }
+            this.javaHome = home;
+            return this;
+        }
+
         /** The runner. */
         public NotebookRunner build() {
             return new NotebookRunner(this);
         }
-    }
-
-    /** Waits for a process with a deadline; used by tests of the command line. */
-    static boolean waitFor(Process p, Duration d) throws InterruptedException {
-        return p.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -12,23 +12,41 @@ import java.util.List;
  * Command line: run notebooks headlessly and write their outputs.
  *
  * <pre>
- * NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... PATH...
+ * NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...
  * </pre>
  * Each PATH is a notebook or a folder of notebooks (run in name order). Notebooks are rewritten in
- * place unless {@code --out} names a folder for the results. Stops at the first failing cell,
- * prints "notebook, cell N: message" on stderr and exits with code 1; exits 2 for bad arguments.
+ * place unless {@code --out} names a folder for the results; a failed run never replaces a notebook
+ * (see {@link NotebookRunner#runAndWrite}). Stops at the first failing notebook.
+ *
+ * <p>Exit codes: {@value #OK} every notebook ran; {@value #CELL_FAILED} a cell failed (an error, a
+ * timeout, or the notebook's JVM ended), with "notebook, cell N: message" on stderr;
+ * {@value #USAGE} bad arguments or no such file; {@value #IO_ERROR} a notebook that cannot be read
+ * or written, or a JVM that cannot be started. Stopped by a signal, it exits as the JVM does
+ * (130 for Ctrl-C, 143 for SIGTERM) after ending the notebook's JVM.
  */
 public final class NotebookRunnerMain {
+    static final int OK = 0;
+    static final int CELL_FAILED = 1;
+    static final int USAGE = 2;
+    static final int IO_ERROR = 3;
+
+    private static final String USAGE_LINE =
+            "usage: NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... [--java-home DIR] PATH...";
+
     private NotebookRunnerMain() {
     }
 
     /**
-     * Runs the command line.
+     * Runs the command line. Returns normally when every notebook ran, so that a caller in the
+     * same JVM (such as Maven's exec plugin) carries on; exits with the code otherwise.
      *
      * @param args see the class comment
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        if (code != OK) {
+            System.exit(code);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -42,14 +60,15 @@ public final class NotebookRunnerMain {
                     case "--out" -> outDir = Path.of(args[++i]);
                     case "--timeout" -> builder.cellTimeout(Duration.ofSeconds(Long.parseLong(args[++i])));
                     case "--jvm-option" -> jvmOptions.add(args[++i]);
+                    case "--java-home" -> builder.javaHome(Path.of(args[++i]));
                     case "--help", "-h" -> {
-                        out.println("usage: NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... PATH...");
-                        return 0;
+                        out.println(USAGE_LINE);
+                        return OK;
                     }
                     default -> {
                         if (args[i].startsWith("--")) {
                             err.println("unknown option " + args[i]);
-                            return 2;
+                            return USAGE;
                         }
                         targets.add(Path.of(args[i]));
                     }
@@ -57,11 +76,11 @@ public final class NotebookRunnerMain {
             }
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("bad arguments: " + e.getMessage());
-            return 2;
+            return USAGE;
         }
         if (targets.isEmpty()) {
-            err.println("usage: NotebookRunnerMain [--out DIR] [--timeout SECONDS] [--jvm-option OPT]... PATH...");
-            return 2;
+            err.println(USAGE_LINE);
+            return USAGE;
         }
         NotebookRunner runner = builder.jvmOptions(jvmOptions).build();
         try {
@@ -73,7 +92,7 @@ public final class NotebookRunnerMain {
                     notebooks.add(t);
                 } else {
                     err.println("no notebook or folder at " + t);
-                    return 2;
+                    return USAGE;
                 }
             }
             for (Path nb : notebooks) {
@@ -82,15 +101,17 @@ public final class NotebookRunnerMain {
                 ExecutedNotebook result = runner.runAndWrite(nb, target);
                 if (!result.succeeded()) {
                     err.println(result.failure().orElseThrow());
-                    return 1;
+                    err.println("the failed run's outputs are in " + NotebookRunner.failedResultPath(target)
+                            + (Files.exists(target) ? "; " + target + " was not changed" : ""));
+                    return CELL_FAILED;
                 }
                 out.printf("%s: %d cells ran in %.1f s -> %s%n", nb, result.cells().size(),
                         (System.nanoTime() - start) / 1e9, target);
             }
-            return 0;
+            return OK;
         } catch (IOException e) {
             err.println(e.getMessage());
-            return 1;
+            return IO_ERROR;
         }
     }
 }

@@ -1,93 +1,73 @@
 package io.github.backprop.notebook;
 
-import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs snippets in this JVM, as IJava's execution control does, and keeps each expression's live
  * result object (JShell itself would only keep its string form) so the runner can render it.
+ *
+ * <p>Like IJava's, it extends JShell's {@link DirectExecutionControl} and runs every snippet on one
+ * long-lived thread. It does not extend {@code LocalExecutionControl}: on newer JDKs (25, unlike
+ * 17) that class rewrites each snippet class to call a cancel check that only its own
+ * {@code invoke} loads ({@code NoClassDefFoundError: REPL/$Cancel$} otherwise), and on 17 its stop
+ * relies on {@code Thread.stop}, which throws from JDK 20 on. The runner needs neither: the cell timeout is
+ * enforced by the parent process, which ends this JVM.
  */
-final class RunnerExecutionControl extends LocalExecutionControl {
+final class RunnerExecutionControl extends DirectExecutionControl {
+    /** Marker for a null result, since the map cannot hold null. */
+    static final Object NULL = new Object();
+
     private final Map<String, Object> results = new ConcurrentHashMap<>();
-    private final AtomicReference<Thread> running = new AtomicReference<>();
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notebook-cell");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Takes (and forgets) the live value stored under the key JShell reported as the snippet's value. */
     Object takeResult(String key) {
         return results.remove(key);
     }
 
+    /** Forgets every value not taken, so that no cell's values outlive it through this map. */
+    void forgetResults() {
+        results.clear();
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        AtomicReference<Object> value = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                value.set(doitMethod.invoke(null));
-            } catch (InvocationTargetException e) {
-                failure.set(e);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "notebook-cell");
-        worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        running.set(worker);
-        worker.start();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Future<Object> run = cellThread.submit(() -> {
+            Thread.currentThread().setContextClassLoader(loader);
+            return doitMethod.invoke(null);
+        });
+        Object value;
         try {
-            worker.join();
-        } finally {
-            running.set(null);
-        }
-        Throwable t = failure.get();
-        if (t instanceof InvocationTargetException ite) {
-            throw ite;
-        }
-        if (t instanceof Exception e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new InvocationTargetException(t);
+            value = run.get();
+        } catch (ExecutionException e) {
+            // the InvocationTargetException (or other failure) of doitMethod.invoke, as JShell expects it
+            Throwable t = e.getCause();
+            if (t instanceof Exception ex) {
+                throw ex;
+            }
+            throw new java.lang.reflect.InvocationTargetException(t);
         }
         String key = UUID.randomUUID().toString();
-        results.put(key, value.get() == null ? NULL : value.get());
+        results.put(key, value == null ? NULL : value);
         return key;
     }
-
-    /** Interrupts the running cell, as IJava's interrupt does. */
-    void interruptRunning() {
-        Thread t = running.get();
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    /** Stops the running cell even if it ignores interruption (used after a timeout). */
-    @SuppressWarnings({"deprecation", "removal"})
-    void killRunning() {
-        Thread t = running.get();
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                t.stop();
-            }
-        }
-    }
-
-    /** Marker for a null result, since the map cannot hold null. */
-    static final Object NULL = new Object();
 
     /** Hands JShell this execution control. */
     static final class Provider implements ExecutionControlProvider {

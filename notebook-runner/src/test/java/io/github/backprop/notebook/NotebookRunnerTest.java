@@ -9,10 +9,7 @@ import javax.imageio.ImageIO;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("The notebook runner")
 class NotebookRunnerTest {
-    private static final NotebookRunner RUNNER = NotebookRunner.builder().cellTimeout(Duration.ofSeconds(60)).build();
+    private static final NotebookRunner RUNNER = Fixtures.runner().cellTimeout(Duration.ofSeconds(60)).build();
 
     @TempDir
     Path dir;
@@ -186,7 +183,7 @@ class NotebookRunnerTest {
         @Test
         @DisplayName("a cell that runs too long is stopped and reported as a timeout")
         void timeout() throws IOException {
-            NotebookRunner quick = NotebookRunner.builder().cellTimeout(Duration.ofMillis(1500)).build();
+            NotebookRunner quick = Fixtures.runner().cellTimeout(Duration.ofMillis(1500)).build();
             Path file = Fixtures.notebook()
                     .code("spin", "long n = 0;\nwhile (true) { n++; }")
                     .code("later", "2")
@@ -278,35 +275,6 @@ class NotebookRunnerTest {
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), text);
             assertEquals("valid", text.strip());
-        }
-    }
-
-    @Nested
-    @DisplayName("has a command line")
-    class CommandLine {
-        @Test
-        @DisplayName("that runs a folder into an output folder and exits 0")
-        void runsFolder() throws IOException {
-            Path in = Files.createDirectories(dir.resolve("in"));
-            Fixtures.notebook().code("a", "1").writeTo(in.resolve("a.ipynb"));
-            Fixtures.notebook().code("b", "2").writeTo(in.resolve("b.ipynb"));
-            Path out = dir.resolve("out");
-            int code = NotebookRunnerMain.run(new String[] {"--out", out.toString(), in.toString()},
-                    new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()));
-            assertEquals(0, code);
-            assertTrue(Files.readString(out.resolve("b.ipynb")).contains("\"execution_count\": 1"));
-        }
-
-        @Test
-        @DisplayName("that exits non-zero and names notebook, cell and message on stderr when a cell fails")
-        void reportsFailure() throws IOException {
-            Path file = Fixtures.notebook().markdown("m", "x").code("bad", "undefinedName").writeTo(dir.resolve("bad.ipynb"));
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = NotebookRunnerMain.run(new String[] {"--out", dir.resolve("o").toString(), file.toString()},
-                    new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(1, code);
-            String message = err.toString(StandardCharsets.UTF_8);
-            assertTrue(message.contains("bad.ipynb, cell 2: CompilationException: cannot find symbol"), message);
         }
     }
 

@@ -41,6 +41,7 @@ class NotebookClaimsTest {
             new Claim("02-sigmoid-and-its-derivative.ipynb", "max-search", "0.25"),
             new Claim("02-sigmoid-and-its-derivative.ipynb", "slope-at-six", "0.002467"),
             new Claim("02-sigmoid-and-its-derivative.ipynb", "fd-analytic", "0.241301"),
+            new Claim("02-sigmoid-and-its-derivative.ipynb", "fd-difference", "3.2e-12"),
             // 3: the output delta
             new Claim("03-output-delta-and-chain-rule.ipynb", "dLda", "0.741365"),
             new Claim("03-output-delta-and-chain-rule.ipynb", "slope", "0.186816"),
@@ -54,6 +55,20 @@ class NotebookClaimsTest {
             new Claim("05-bias-gradients-and-gradient-check.ipynb", "network", "0.274811"),
             new Claim("05-bias-gradients-and-gradient-check.ipynb", "one-step", "0.358916"),
             new Claim("05-bias-gradients-and-gradient-check.ipynb", "loss-after-step", "0.258015"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "bias-values", "0.138499"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "bias-values", "0.013368"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "bias-values", "0.014996"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "weights", "0.000668"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "weights", "0.082167"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "neurons", "0.751365"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "bce-delta", "0.741365"),
+            // 5: the cost of a gradient, counted in multiply-adds for the 64-32-10 network (exact, not timed)
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "2410"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "2368"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "2688"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "320"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "11413760"),
+            new Claim("05-bias-gradients-and-gradient-check.ipynb", "cost-example", "2257"),
             // 6: training
             new Claim("06-training.ipynb", "xor-epochs", "1362"),
             new Claim("06-training.ipynb", "moons-accuracy", "1.0"),

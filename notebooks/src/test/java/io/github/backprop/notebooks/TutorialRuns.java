@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs each tutorial notebook once per test JVM, in the headless notebook runner, from the
- * notebooks' own folder (so their {@code %jars lib/*.jar} cell loads the jars the build prepared),
+ * notebooks' own folder (so their {@code %classpath lib/*.jar} cell loads the jars the build prepared),
  * and shares the results between the test classes.
  */
 final class TutorialRuns {
@@ -47,7 +47,12 @@ final class TutorialRuns {
         }
     }
 
-    /** The notebook after a fresh run (run once, then cached). */
+    /** The solutions notebook of a tutorial: {@code solutions/<name>-solutions.ipynb}. */
+    static String solutionsOf(String name) {
+        return "solutions/" + name.substring(0, name.length() - ".ipynb".length()) + "-solutions.ipynb";
+    }
+
+    /** The notebook after a fresh run (run once, then cached); {@code name} is relative to the notebooks folder. */
     static ExecutedNotebook run(String name) {
         return RUNS.computeIfAbsent(name, n -> {
             long start = System.nanoTime();

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +71,7 @@ class InstallKernelTest {
         }
 
         @Test
-        @DisplayName("puts the jar folder on the kernel's class path, named as %jars lib/*.jar names it from notebooks/")
+        @DisplayName("puts the jar folder on the kernel's class path, named as %classpath lib/*.jar names it from notebooks/")
         void classPath() throws Exception {
             assertEquals(0, InstallScript.run(InstallScript.offline(zip, data, jars)).exitCode());
             assertEquals(Map.of("IJAVA_CLASSPATH", dir.toRealPath().resolve("notebooks") + "/./lib/*.jar"),
@@ -89,7 +90,7 @@ class InstallKernelTest {
         }
 
         @Test
-        @DisplayName("with NOTEBOOK_JARS set empty, leaves the class path alone (the notebooks' %jars cell still loads lib/)")
+        @DisplayName("with NOTEBOOK_JARS set empty, leaves the class path alone (the notebooks' %classpath cell still loads lib/)")
         void noClassPath() throws Exception {
             Map<String, String> settings = InstallScript.offline(zip, data, jars);
             settings.put("NOTEBOOK_JARS", "");
@@ -141,13 +142,107 @@ class InstallKernelTest {
         }
 
         @Test
-        @DisplayName("--help prints the settings it reads")
+        @DisplayName("--heap, --vector-api and --jvm-option go into the kernel's JVM options, before -jar")
+        void jvmOptionsFromFlags() throws Exception {
+            InstallScript.Result r = InstallScript.run(InstallScript.offline(zip, data, jars),
+                    "--heap", "2g", "--vector-api", "--jvm-option", "-XX:+UseParallelGC", "--jvm-option=-Xmn64m");
+            assertEquals(0, r.exitCode(), r.output());
+            Path kernel = data.resolve("kernels/java");
+            assertEquals(List.of(
+                    Path.of(System.getProperty("java.home"), "bin/java").toString(),
+                    "-Djava.awt.headless=true", "-Xmx2g", "--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn64m",
+                    "-jar", kernel.resolve("ijava-1.3.0.jar").toString(), "{connection_file}"), argv(kernelJson(kernel)));
+        }
+
+        @Test
+        @DisplayName("the same settings come from KERNEL_HEAP, KERNEL_VECTOR_API and KERNEL_JVM_OPTIONS")
+        void jvmOptionsFromEnvironment() throws Exception {
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.putAll(Map.of("KERNEL_HEAP", "2g", "KERNEL_VECTOR_API", "1", "KERNEL_JVM_OPTIONS", "-XX:+UseParallelGC -Xmn64m"));
+            assertEquals(0, InstallScript.run(settings).exitCode());
+            List<String> argv = argv(kernelJson(data.resolve("kernels/java")));
+            assertEquals(List.of("-Djava.awt.headless=true", "-Xmx2g", "--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn64m"),
+                    argv.subList(1, argv.indexOf("-jar")));
+        }
+
+        @Test
+        @DisplayName("--help prints the options and settings it reads, and the JJava route")
         void help() {
             InstallScript.Result r = InstallScript.run(Map.of(), "--help");
             assertEquals(0, r.exitCode(), r.output());
-            for (String setting : List.of("IJAVA_ZIP", "IJAVA_URL", "JUPYTER_DATA_DIR", "KERNEL_HEAP", "NOTEBOOK_JARS")) {
-                assertTrue(r.output().contains(setting), r.output());
+            for (String setting : List.of("IJAVA_ZIP", "IJAVA_URL", "JUPYTER_DATA_DIR", "KERNEL_HEAP", "NOTEBOOK_JARS", "--heap", "--vector-api",
+                    "KERNEL_VECTOR_API", "--jvm-option", "KERNEL_JVM_OPTIONS", "--jjava", "pip install jjava", "JJAVA_JVM_OPTS", "JJAVA_CLASSPATH",
+                    "JJAVA_KERNEL_DIR")) {
+                assertTrue(r.output().contains(setting), setting + " in " + r.output());
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("with --jjava, given JJava's kernel folder as pip install jjava leaves it")
+    class JJava {
+        Path jjava;
+        Map<String, String> settings;
+
+        @BeforeEach
+        void installedByPip() throws IOException {
+            jjava = InstallScript.jjavaKernel(dir.resolve("prefix/share/jupyter/kernels/java"));
+            settings = new HashMap<>(Map.of("JJAVA_KERNEL_DIR", jjava.toString(), "NOTEBOOK_JARS", jars.toString()));
+        }
+
+        @Test
+        @DisplayName("writes the JVM options into JJAVA_JVM_OPTS and the jar folder into JJAVA_CLASSPATH, and leaves JJava's argv alone")
+        void configures() throws Exception {
+            InstallScript.Result r = InstallScript.run(settings, "--jjava", "--heap", "2g", "--vector-api");
+            assertEquals(0, r.exitCode(), r.output());
+            JsonObject spec = kernelJson(jjava);
+            assertEquals(Map.of("JJAVA_JVM_OPTS", "-Djava.awt.headless=true -Xmx2g --add-modules jdk.incubator.vector",
+                    "JJAVA_CLASSPATH", dir.toRealPath().resolve("notebooks") + "/./lib/*.jar"), env(spec));
+            JsonObject asInstalled = new JsonParser().parse(InstallScript.JJAVA_KERNEL_JSON).getAsJsonObject();
+            assertEquals(asInstalled.get("argv"), spec.get("argv"));
+            assertEquals(asInstalled.get("display_name"), spec.get("display_name"));
+            assertFalse(Files.exists(data.resolve("kernels")), "IJava is not installed");
+        }
+
+        @Test
+        @DisplayName("a second run changes nothing, and says so")
+        void idempotent() throws Exception {
+            assertEquals(0, InstallScript.run(settings, "--jjava").exitCode());
+            String before = Files.readString(jjava.resolve("kernel.json"));
+            InstallScript.Result again = InstallScript.run(settings, "--jjava");
+            assertEquals(0, again.exitCode(), again.output());
+            assertTrue(again.output().contains("nothing changed"), again.output());
+            assertEquals(before, Files.readString(jjava.resolve("kernel.json")));
+        }
+
+        @Test
+        @DisplayName("with NOTEBOOK_JARS set empty, sets only the JVM options")
+        void noClassPath() throws Exception {
+            settings.put("NOTEBOOK_JARS", "");
+            assertEquals(0, InstallScript.run(settings, "--jjava").exitCode());
+            assertEquals(Map.of("JJAVA_JVM_OPTS", "-Djava.awt.headless=true -Xmx1g"), env(kernelJson(jjava)));
+        }
+
+        @Test
+        @DisplayName("refuses a kernel folder that is not JJava's, and changes nothing there")
+        void notJJava() throws Exception {
+            assertEquals(0, InstallScript.run(InstallScript.offline(zip, data, jars)).exitCode());
+            Path ijava = data.resolve("kernels/java");
+            String before = Files.readString(ijava.resolve("kernel.json"));
+            settings.put("JJAVA_KERNEL_DIR", ijava.toString());
+            InstallScript.Result r = InstallScript.run(settings, "--jjava");
+            assertNotEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("install-kernel: " + ijava.resolve("kernel.json") + " is not JJava's kernel spec"), r.output());
+            assertEquals(before, Files.readString(ijava.resolve("kernel.json")));
+        }
+
+        @Test
+        @DisplayName("without JJAVA_KERNEL_DIR or a JJava that Jupyter lists, says to install JJava with pip")
+        void notInstalled() {
+            settings.remove("JJAVA_KERNEL_DIR");
+            InstallScript.Result r = InstallScript.run(settings, "--jjava");
+            assertNotEquals(0, r.exitCode(), r.output());
+            assertTrue(r.output().contains("python3 -m pip install jjava"), r.output());
         }
     }
 
@@ -214,6 +309,28 @@ class InstallKernelTest {
             Map<String, String> settings = InstallScript.offline(zip, data, jars);
             settings.put("KERNEL_HEAP", "1 GB");
             refused(InstallScript.run(settings), "KERNEL_HEAP=1 GB is not a heap size such as 1g or 768m");
+        }
+
+        @Test
+        @DisplayName("a JVM option that is not one (no leading '-', or spaces inside)")
+        void badJvmOption() {
+            refused(InstallScript.run(InstallScript.offline(zip, data, jars), "--jvm-option", "Xmx2g"), "'Xmx2g' is not a JVM option");
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.put("KERNEL_VECTOR_API", "maybe");
+            refused(InstallScript.run(settings), "KERNEL_VECTOR_API=maybe is not 1 or 0");
+        }
+
+        @Test
+        @DisplayName("--vector-api with a Java that has no jdk.incubator.vector module")
+        void noVectorModule() throws Exception {
+            Path bin = Files.createDirectories(dir.resolve("jdk-17-without-vector/bin"));
+            Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
+                    + "[ \"$1\" = --list-modules ] && { echo java.base@17; exit 0; }\n"
+                    + "echo 'Property settings:' >&2\necho '    java.specification.version = 17' >&2\n");
+            assertTrue(java.toFile().setExecutable(true));
+            Map<String, String> settings = InstallScript.offline(zip, data, jars);
+            settings.put("JAVA_HOME", dir.resolve("jdk-17-without-vector").toString());
+            refused(InstallScript.run(settings, "--vector-api"), java + " has no jdk.incubator.vector module");
         }
 
         @Test

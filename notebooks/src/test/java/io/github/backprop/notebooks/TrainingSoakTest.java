@@ -1,0 +1,133 @@
+package io.github.backprop.notebooks;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.github.backprop.notebook.ExecutedNotebook;
+import io.github.backprop.notebook.NotebookRunner;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Re-runs notebook 6's training cells many times in one notebook JVM, as a learner does who runs
+ * them again and again, with the Binder heap cap, and measures the heap in use after a full
+ * garbage collection after each round. {@code -Dsoak.rounds=N} sets the number of rounds
+ * (default 8, which takes well under a minute).
+ */
+@DisplayName("Notebook 6's training cells, re-run many times in one kernel")
+class TrainingSoakTest {
+    private static final List<String> SETUP = List.of("load-jars", "setup", "xor-data");
+    private static final List<String> TRAINING = List.of("xor-train", "moons-train", "lr-curves");
+    private static final String HEAP_AFTER_GC = """
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            (rt.totalMemory() - rt.freeMemory()) + " " + rt.maxMemory()
+            """;
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @DisplayName("keep the heap in use after GC far below the Binder cap, without growing round by round")
+    void heapStaysBelowTheCap() throws IOException {
+        int rounds = Integer.getInteger("soak.rounds", 8);
+        String heapCap = System.getProperty("notebook.heap", "-Xmx1g");
+        Path notebook = soakNotebook(rounds);
+        long start = System.nanoTime();
+        ExecutedNotebook run = NotebookRunner.builder()
+                .cellTimeout(Duration.ofMinutes(2))
+                .jvmOptions(List.of(heapCap))
+                .build()
+                .run(notebook);
+        assertTrue(run.succeeded(), () -> "failed: " + run.failure().orElseThrow());
+
+        List<Long> heap = new ArrayList<>();
+        long max = 0;
+        for (int r = 0; r <= rounds; r++) {
+            String[] used = run.cell("heap-" + r).resultText().orElseThrow().replace("\"", "").split(" ");
+            heap.add(Long.parseLong(used[0]));
+            max = Long.parseLong(used[1]);
+        }
+        System.out.printf(Locale.ROOT, "soak: %d rounds of %s with %s in %.0f s; heap in use after GC (MiB), "
+                        + "before the first round and after each: %s; cap %d MiB%n",
+                rounds, TRAINING, heapCap, (System.nanoTime() - start) / 1e9,
+                heap.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / (double) MIB)).toList(), max / MIB);
+
+        long last = heap.get(rounds);
+        assertTrue(last < max / 4, "after " + rounds + " rounds the heap in use after GC is " + last / MIB
+                + " MiB, more than a quarter of the cap " + max / MIB + " MiB");
+        // JShell keeps what overwritten snippets held (in IJava as here), so some growth is expected;
+        // at the rate seen from round 1 to the last, a learner must be able to re-run the cells
+        // hundreds of times more before the heap in use could reach the cap
+        double perRound = Math.max(1, last - heap.get(1)) / (double) Math.max(1, rounds - 1);
+        double roundsLeft = (max - last) / perRound;
+        System.out.printf(Locale.ROOT, "soak: growth %.0f KiB per round; %.0f more rounds to the cap%n", perRound / 1024, roundsLeft);
+        assertTrue(roundsLeft > 500, "the heap in use after GC grows by " + (long) perRound / 1024
+                + " KiB per round, reaching the cap in " + (long) roundsLeft + " more rounds: " + heap);
+    }
+
+    /** Notebook 6's setup cells, then the training cells {@code rounds} times, each round followed by a heap probe. */
+    private Path soakNotebook(int rounds) throws IOException {
+        JsonObject tutorial = new JsonParser().parse(Files.readString(TutorialRuns.FOLDER.resolve("06-training.ipynb")))
+                .getAsJsonObject();
+        JsonArray cells = new JsonArray();
+        for (String id : SETUP) {
+            JsonObject cell = cell(tutorial, id);
+            if (id.equals("load-jars")) {
+                // the tutorial loads lib/*.jar relative to its folder; this copy lives elsewhere
+                cell.add("source", new JsonPrimitive("%jars \"" + TutorialRuns.FOLDER.resolve("lib") + "/*.jar\""));
+            }
+            cells.add(cell);
+        }
+        cells.add(probe(0));
+        for (int r = 1; r <= rounds; r++) {
+            for (String id : TRAINING) {
+                JsonObject cell = cell(tutorial, id);
+                cell.addProperty("id", id + "-" + r);
+                cells.add(cell);
+            }
+            cells.add(probe(r));
+        }
+        tutorial.add("cells", cells);
+        Path file = dir.resolve("soak.ipynb");
+        Files.writeString(file, tutorial.toString());
+        return file;
+    }
+
+    private static JsonObject cell(JsonObject notebook, String id) {
+        for (JsonElement c : notebook.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            if (cell.has("id") && id.equals(cell.get("id").getAsString())) {
+                return cell.deepCopy();
+            }
+        }
+        throw new IllegalStateException("notebook 6 has no cell " + id);
+    }
+
+    private static JsonObject probe(int round) {
+        JsonObject cell = new JsonObject();
+        cell.addProperty("cell_type", "code");
+        cell.add("execution_count", null);
+        cell.addProperty("id", "heap-" + round);
+        cell.add("metadata", new JsonObject());
+        cell.add("outputs", new JsonArray());
+        cell.addProperty("source", HEAP_AFTER_GC);
+        return cell;
+    }
+}

@@ -269,9 +269,11 @@ class NotebookRunnerTest {
                     .writeTo(dir.resolve("schema.ipynb"));
             Path out = dir.resolve("schema-out.ipynb");
             RUNNER.runAndWrite(file, out);
+            // the run stops at "boom" (its error output is validated too), so the result is the failed run's file
+            Path written = NotebookRunner.failedResultPath(out);
             Process p = new ProcessBuilder(python.toString(), "-c",
                     "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
-                    out.toString()).redirectErrorStream(true).start();
+                    written.toString()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), text);
             assertEquals("valid", text.strip());

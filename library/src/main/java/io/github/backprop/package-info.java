@@ -5,13 +5,20 @@
  * <ul>
  *   <li>{@code activation}: f(z) and f'(z) side by side (sigmoid, tanh, ReLU, leaky ReLU, identity, softmax);</li>
  *   <li>{@code loss}: L and dL/da side by side (MSE, binary and categorical cross-entropy);</li>
- *   <li>{@code nn}: layers (dense, 2-D convolution, max pooling, flatten, recurrent), networks,
- *       parameters (W and b with their gradients), shapes of samples (vector, image, sequence);</li>
- *   <li>{@code backprop}: the forward pass, the output delta ({@code OutputDelta}), the hidden-layer
- *       delta ({@code HiddenDelta}), dW and db ({@code ParameterGradients}), and traces of every value;</li>
- *   <li>{@code init}: initial weights; {@code optim}: SGD, momentum, Adam; {@code train}: the training loop;</li>
- *   <li>{@code check}: the gradient check; {@code eval}: accuracy and confusion matrices; {@code io}: JSON files;</li>
- *   <li>{@code data}: datasets; {@code math}: the matrix type and the fast kernels; {@code random}: SplitMix64.</li>
+ *   <li>{@code nn}: layers (dense, 2-D convolution, max pooling, flatten, recurrent), networks and
+ *       their builder, parameters (W and b with their gradients), shapes of samples (vector, image,
+ *       sequence). {@code DenseLayer} computes z = W a_prev + b, the sums sum_k w_kj * delta_k and
+ *       dW = delta a_prevᵀ, db = delta as plain loops, each equation above its line;</li>
+ *   <li>{@code gradient}: the backward pass ({@code Backpropagation}): the output delta
+ *       ({@code OutputDelta}), the hidden-layer delta ({@code HiddenDelta}), and traces of every value;</li>
+ *   <li>{@code init}: initial weights; {@code optim}: SGD (the update w = w - eta dW in
+ *       {@code Sgd}), momentum, Adam; {@code train}: the training loop;</li>
+ *   <li>{@code check}: the gradient check; {@code eval}: accuracy and confusion matrices;</li>
+ *   <li>{@code data}: datasets; {@code math}: the matrix type; {@code random}: SplitMix64;</li>
+ *   <li>{@code table}, {@code chart}, {@code io}, {@code display}: Tablesaw tables, XChart charts,
+ *       JSON model files and the notebook glue, on top of the rest, which uses none of them;</li>
+ *   <li>{@code internal.kernel}: not API; the fast kernels that compute the layers' sums during
+ *       training, tested against the loops in {@code DenseLayer} and {@code Sgd}.</li>
  * </ul>
  *
  * <h2>Notation</h2>

@@ -7,7 +7,7 @@ import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.loss.Losses;
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 import io.github.backprop.nn.Network;
 import io.github.backprop.optim.Optimizers;
 import io.github.backprop.random.SplitMix64;
@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 
 /**
  * The training workloads W1 (xor), W2 (digits) and W3 (mnist-shape) of the shared benchmark spec
- * (WORKLOADS.md), run through the library's public training API: {@link Trainer#trainEpoch}, the
+ * (benchmark/WORKLOADS.md), run through the library's public training API: {@link Trainer#trainEpoch}, the
  * inner loop of {@code Trainer.fit}, with plain SGD, no shuffling, and the spec's batches. Initial
  * weights come from {@code Network.builder(..).seed(s)}: SplitMix64 with the default initialiser
  * (2u - 1)/sqrt(fan_in), W1 before W2, exactly as the spec draws them. Only the epochs are timed.
@@ -61,7 +61,7 @@ public final class Workloads {
             }
             m.put("final_loss_ok", ok);
             m.put("java", System.getProperty("java.version"));
-            m.put("kernels", MatrixKernels.implementation());
+            m.put("kernels", Kernels.chosen().description());
             StringBuilder sb = new StringBuilder("{");
             m.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
                     .append(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v)));
@@ -81,7 +81,7 @@ public final class Workloads {
         }
         // Which kernels run is part of the report. Asking before the run loads the Vector API's classes
         // (when the JVM has them) outside the timed region, as Python's import of numpy is.
-        MatrixKernels.implementation();
+        Kernels.chosen().description();
         Result r = switch (args[0].toLowerCase(Locale.ROOT)) {
             case "w1", "xor" -> w1();
             case "w2", "digits" -> w2();

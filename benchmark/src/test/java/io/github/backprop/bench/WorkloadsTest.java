@@ -1,6 +1,6 @@
 package io.github.backprop.bench;
 
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class WorkloadsTest {
     void kernels() {
         // set by the two surefire executions in benchmark/pom.xml
         String expected = System.getProperty("expected.kernels", "vector");
-        assertTrue(MatrixKernels.implementation().startsWith(expected), MatrixKernels.implementation());
+        assertTrue(Kernels.chosen().description().startsWith(expected), Kernels.chosen().description());
     }
 
     @Test

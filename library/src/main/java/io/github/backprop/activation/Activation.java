@@ -1,6 +1,6 @@
 package io.github.backprop.activation;
 
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 
 /**
  * An activation function f: a = f(z), together with its derivative f'(z).
@@ -36,9 +36,8 @@ public interface Activation {
     double derivative(double z, double a);
 
     /**
-     * Applies f to a batch: a = f(z). The entries of a large batch
-     * ({@link MatrixKernels#SHARED_FUNCTION_VALUES} or more) are shared between threads; each is
-     * {@link #value(double)} of its z either way.
+     * Applies f to a batch: a = f(z). The entries of a large batch (thousands of values) are shared
+     * between threads; each is {@link #value(double)} of its z either way.
      *
      * @param z weighted inputs (rows x cols), read
      * @param a activations (rows x cols), overwritten
@@ -47,18 +46,18 @@ public interface Activation {
      */
     default void forward(double[] z, double[] a, int rows, int cols) {
         int n = rows * cols;
-        if (n < MatrixKernels.SHARED_FUNCTION_VALUES) {
-            forwardRange(z, a, 0, n);
-        } else {
+        if (Kernels.chosen().sharesElementwise(n)) {
             // a large batch: the threads share its entries
-            MatrixKernels.inParts(n, (from, to) -> forwardRange(z, a, from, to));
+            Kernels.chosen().elementwise(n, (from, to) -> forwardRange(z, a, from, to));
+        } else {
+            forwardRange(z, a, 0, n);
         }
     }
 
     /** a = f(z) for entries {@code from} to {@code to - 1}. */
     private void forwardRange(double[] z, double[] a, int from, int to) {
         for (int i = from; i < to; i++) {
-            // a = f(z)
+            // a_i = f(z_i)
             a[i] = value(z[i]);
         }
     }
@@ -76,7 +75,7 @@ public interface Activation {
     default void backward(double[] z, double[] a, double[] dLda, double[] delta, int rows, int cols) {
         int n = rows * cols;
         for (int i = 0; i < n; i++) {
-            // delta = dL/da * f'(z)
+            // dL/dz_i = dL/da_i * f'(z_i), the chain rule through f
             delta[i] = dLda[i] * derivative(z[i], a[i]);
         }
     }

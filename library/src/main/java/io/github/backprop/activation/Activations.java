@@ -46,25 +46,4 @@ public final class Activations {
     public static Activation softmax() {
         return Softmax.INSTANCE;
     }
-
-    /**
-     * Looks an activation up by the name it writes in model files and tables.
-     *
-     * @param name one of sigmoid, tanh, relu, leaky_relu, identity, softmax
-     * @param alpha the slope for leaky_relu (ignored by the others)
-     * @return the activation
-     * @throws IllegalArgumentException for an unknown name, listing the known ones
-     */
-    public static Activation byName(String name, double alpha) {
-        return switch (name) {
-            case "sigmoid" -> sigmoid();
-            case "tanh" -> tanh();
-            case "relu" -> relu();
-            case "leaky_relu" -> leakyRelu(alpha);
-            case "identity" -> identity();
-            case "softmax" -> softmax();
-            default -> throw new IllegalArgumentException("unknown activation '" + name
-                    + "'; known: sigmoid, tanh, relu, leaky_relu, identity, softmax");
-        };
-    }
 }

@@ -1,7 +1,7 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activation;
-import io.github.backprop.backprop.RecurrentTrace;
+import io.github.backprop.gradient.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
 import io.github.backprop.math.Matrix;
@@ -25,7 +25,13 @@ import java.util.Map;
 /**
  * Turns the library's results into charts: XChart charts for curves (so you can restyle them),
  * {@link Picture}s for the images the library draws itself. Every chart renders headless; the
- * look comes from {@link ChartStyle}. Nothing given to a chart is modified.
+ * look comes from {@link ChartStyle}, whose drawing rules (readable decades on log axes, round
+ * ticks, legends that fit) {@link #toImage}, {@link #toPng} and {@link #save} apply to any XY
+ * chart they draw. Nothing given to a chart is modified.
+ *
+ * <p>(Over 300 lines because it is the front door to every chart, one documented method each;
+ * the drawing is in {@code Drawings}, {@code Picture} and {@code NetworkDiagram}, the look in
+ * {@link ChartStyle}.)
  */
 public final class Charts {
     /** Curves whose largest and smallest positive values differ by more than this get a log scale. */
@@ -71,7 +77,6 @@ public final class Charts {
         chart.getStyler().setXAxisMin(from);
         chart.getStyler().setXAxisMax(to);
         chart.getStyler().setYAxisMin(lowest);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -133,9 +138,35 @@ public final class Charts {
     }
 
     /**
+     * Any quantities measured once per epoch, on one chart: e.g. the loss beside the mean
+     * sigma'(z) of a layer and its gradient norm, recorded by a training listener. Epochs are
+     * numbered from 1.
+     *
+     * @param title what the chart shows
+     * @param yTitle the y axis's title (may be empty)
+     * @param curves label to one value per epoch, in legend order; at least one, none empty
+     * @return the chart, log scale if every value is positive and they span more than {@value #LOG_SCALE_RATIO}x
+     */
+    public static XYChart perEpoch(String title, String yTitle, Map<String, double[]> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to draw: give at least one");
+        }
+        XYChart chart = xy(title, "epoch", yTitle);
+        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
+            double[] epochs = new double[curve.getValue().length];
+            for (int e = 0; e < epochs.length; e++) {
+                epochs[e] = e + 1;
+            }
+            line(chart, curve.getKey(), epochs, curve.getValue());
+        }
+        autoLog(chart);
+        return chart;
+    }
+
+    /**
      * The norm of each layer's weight gradient per epoch, on a log scale: the picture of
      * vanishing (or exploding) gradients. Needs a history recorded with
-     * {@code Trainer.Builder.recordGradientNorms()}.
+     * {@code TrainerBuilder.recordGradientNorms()}.
      *
      * @param history the history
      * @return the chart
@@ -196,8 +227,6 @@ public final class Charts {
         if (allPositive(chart)) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
-        // the norms usually grow towards the last step, leaving the bottom right free
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return chart;
     }
 
@@ -265,27 +294,29 @@ public final class Charts {
     }
 
     /**
-     * Renders a chart to an image.
+     * Renders a chart to an image, with the {@link ChartStyle} axis rules in force.
      *
      * @param chart an XChart chart
      * @return the image
      */
     public static BufferedImage toImage(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        return ReadableAxes.draw(chart, () -> BitmapEncoder.getBufferedImage(chart));
     }
 
     /**
-     * Renders a chart to PNG bytes.
+     * Renders a chart to PNG bytes, with the {@link ChartStyle} axis rules in force.
      *
      * @param chart an XChart chart
      * @return the PNG
      */
     public static byte[] toPng(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not render the chart to PNG", e);
-        }
+        return ReadableAxes.draw(chart, () -> {
+            try {
+                return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not render the chart to PNG", e);
+            }
+        });
     }
 
     /**
@@ -303,7 +334,6 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return chart;
     }

@@ -16,7 +16,12 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 
-/** The pictures the library draws with Java2D (XChart has no shaded grids or image grids). */
+/**
+ * The pictures the library draws with Java2D (XChart has no shaded grids or image grids).
+ *
+ * <p>(About 300 lines: one method per picture, heat maps, digit grids and decision boundaries,
+ * sharing the colour scale and the layout code here.)
+ */
 final class Drawings {
     private Drawings() {
     }
@@ -39,7 +44,7 @@ final class Drawings {
     }
 
     static Color classColor(int k) {
-        return ChartStyle.PALETTE[k % ChartStyle.PALETTE.length];
+        return ChartStyle.PALETTE.get(k % ChartStyle.PALETTE.size());
     }
 
     static Picture decisionBoundary(Network network, Dataset data) {

@@ -1,8 +1,8 @@
 package io.github.backprop.chart;
 
-import io.github.backprop.backprop.ForwardPass;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.ForwardPass;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.DenseLayer;
 import io.github.backprop.nn.Network;

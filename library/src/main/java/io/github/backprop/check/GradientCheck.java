@@ -1,8 +1,8 @@
 package io.github.backprop.check;
 
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;

@@ -1,8 +1,8 @@
 package io.github.backprop.course;
 
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheck;
 import io.github.backprop.exercise.ExactCheck;
 import io.github.backprop.exercise.NumberCheck;

@@ -1,9 +1,7 @@
 package io.github.backprop.data;
 
+import io.github.backprop.internal.kernel.Kernels;
 import io.github.backprop.math.Matrix;
-import io.github.backprop.math.MatrixKernels;
-import io.github.backprop.math.PendingCopy;
-
 import io.github.backprop.nn.Inputs;
 
 import java.util.ArrayList;
@@ -19,6 +17,10 @@ import java.util.List;
  * caller's arrays. A dataset for classification also knows each sample's class label (the index
  * of the 1 in a one-hot target, or the 0/1 of a single binary target) and, optionally, the class
  * names.
+ *
+ * <p>(Over 300 lines because it is one concept with a wide public API, factories, accessors,
+ * subsets and batch copies, and its {@link Builder}, which notebooks name as {@code Dataset.Builder}
+ * and so stays nested; finding class labels in targets is in {@code ClassLabels}.)
  */
 public final class Dataset {
     private final int size;
@@ -68,7 +70,7 @@ public final class Dataset {
         Inputs.checkFeatures(y, y[0].length, "y");
         double[] fx = Matrix.of(x).toRowMajorArray();
         double[] fy = Matrix.of(y).toRowMajorArray();
-        int[] labels = inferLabels(fy, y.length, y[0].length);
+        int[] labels = ClassLabels.infer(fy, y.length, y[0].length);
         return new Dataset(x.length, x[0].length, y[0].length, fx, fy, labels, List.of(), defaultNames(x[0].length));
     }
 
@@ -266,34 +268,28 @@ public final class Dataset {
      */
     public void copyRows(int from, int count, double[] xOut, double[] yOut) {
         checkRows(null, from, count);
-        // a large batch is copied by all threads at once (MatrixKernels.copy): it mostly comes from main memory
-        MatrixKernels.copy(x, from * featureCount, xOut, 0, count * featureCount);
+        // a large batch is copied by all threads at once: it mostly comes from main memory
+        Kernels.chosen().copy(x, from * featureCount, xOut, 0, count * featureCount);
         System.arraycopy(y, from * targetCount, yOut, 0, count * targetCount);
     }
 
     /**
-     * Starts copying a mini-batch, rows {@code order[from .. from+count)} (or rows
-     * {@code from .. from+count)} in stored order if {@code order} is null), as {@link #copyRows} does:
-     * the targets at once, the features, if there are many, on the helper threads while the caller
-     * goes on (see {@link MatrixKernels#copyRowsLater}). Training copies the next batch this way while
-     * it computes the current one. Until {@link PendingCopy#await()} returns, {@code xOut} must be
-     * neither read nor written, and {@code order} not changed.
+     * Copies sample {@code row}'s features and targets into two arrays at the given positions, without
+     * allocating (as {@link #featureRow} and {@link #targetRow} do): for assembling a mini-batch row by row.
      *
-     * @param order row indices, read; or null for stored order
-     * @param from first position in {@code order} (or first row)
-     * @param count how many rows
-     * @param xOut features (count x featureCount)
-     * @param yOut targets (count x targetCount), overwritten before this returns
-     * @return the copy of the features, to await before using {@code xOut}
-     * @throws IndexOutOfBoundsException if a row is outside the dataset
+     * @param row the sample
+     * @param xOut features, written from {@code xPos} (featureCount values)
+     * @param xPos where the features go
+     * @param yOut targets, written from {@code yPos} (targetCount values)
+     * @param yPos where the targets go
+     * @throws IndexOutOfBoundsException if the row is outside the dataset, or the values do not fit
      */
-    public PendingCopy copyRowsLater(int[] order, int from, int count, double[] xOut, double[] yOut) {
-        checkRows(order, from, count);
-        for (int i = 0; i < count; i++) {
-            int r = order == null ? from + i : order[from + i];
-            System.arraycopy(y, r * targetCount, yOut, i * targetCount, targetCount);
+    public void copyRow(int row, double[] xOut, int xPos, double[] yOut, int yPos) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " is outside a dataset of " + size + " samples");
         }
-        return MatrixKernels.copyRowsLater(x, order, from, count, featureCount, xOut);
+        System.arraycopy(x, row * featureCount, xOut, xPos, featureCount);
+        System.arraycopy(y, row * targetCount, yOut, yPos, targetCount);
     }
 
     private void checkRows(int[] order, int from, int count) {
@@ -394,7 +390,7 @@ public final class Dataset {
             double[] fy = y.length == rows * targetCount ? y : Arrays.copyOf(y, rows * targetCount);
             x = null;
             y = null;
-            return new Dataset(rows, featureCount, targetCount, fx, fy, inferLabels(fy, rows, targetCount), List.of(),
+            return new Dataset(rows, featureCount, targetCount, fx, fy, ClassLabels.infer(fy, rows, targetCount), List.of(),
                     defaultNames(featureCount));
         }
     }
@@ -419,34 +415,6 @@ public final class Dataset {
         if (row < 0 || row >= size || col < 0 || col >= width) {
             throw new IndexOutOfBoundsException(what + " (" + row + ", " + col + ") is outside " + size + " x " + width);
         }
-    }
-
-    private static int[] inferLabels(double[] y, int rows, int cols) {
-        int[] labels = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            if (cols == 1) {
-                double v = y[r];
-                if (v != 0.0 && v != 1.0) {
-                    return null;
-                }
-                labels[r] = (int) v;
-            } else {
-                int hot = -1;
-                for (int c = 0; c < cols; c++) {
-                    double v = y[r * cols + c];
-                    if (v == 1.0 && hot < 0) {
-                        hot = c;
-                    } else if (v != 0.0) {
-                        return null;
-                    }
-                }
-                if (hot < 0) {
-                    return null;
-                }
-                labels[r] = hot;
-            }
-        }
-        return labels;
     }
 
     private static List<String> defaultNames(int n) {

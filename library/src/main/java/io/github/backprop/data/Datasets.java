@@ -1,7 +1,6 @@
 package io.github.backprop.data;
 
 import io.github.backprop.random.SplitMix64;
-import tech.tablesaw.api.Table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +16,8 @@ import java.util.Random;
  * Ready-made data sets, each one call away. XOR, iris and the 8x8 digits ship with the library
  * (see the README beside the CSV files for their origin and licence); moons, circles and spirals
  * are generated from a seed with {@link SplitMix64}, so the same seed gives the same points
- * everywhere.
+ * everywhere. The bundled files as Tablesaw tables: {@link TableData#irisTable()} and
+ * {@link TableData#digitsTable()}.
  */
 public final class Datasets {
     private static final String RESOURCES = "/io/github/backprop/data/";
@@ -28,12 +28,7 @@ public final class Datasets {
     /** XOR: inputs (0,0), (0,1), (1,0), (1,1) with targets 0, 1, 1, 0. */
     public static Dataset xor() {
         return Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}})
-                .withNames(List.of("x1", "x2"), List.of());
-    }
-
-    /** Fisher's iris as a Tablesaw table: four measurements in cm and the species, 150 rows. */
-    public static Table irisTable() {
-        return csv("iris.csv");
+                .withNames(List.of("x0", "x1"), List.of());
     }
 
     /**
@@ -41,15 +36,36 @@ public final class Datasets {
      * setosa, versicolor, virginica, one-hot targets.
      */
     public static Dataset iris() {
-        return TableData.from(irisTable())
-                .features("sepal_length", "sepal_width", "petal_length", "petal_width")
-                .label("species")
-                .toDataset();
-    }
-
-    /** The 8x8 digits as a Tablesaw table: pixels p0..p63 (0-16) and the label, 1797 rows. */
-    public static Table digitsTable() {
-        return csv("digits.csv");
+        List<String> features = List.of("sepal_length", "sepal_width", "petal_length", "petal_width");
+        List<double[]> rows = new ArrayList<>();
+        List<String> species = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource("iris.csv"),
+                StandardCharsets.US_ASCII))) {
+            String header = reader.readLine();
+            if (!(String.join(",", features) + ",species").equals(header)) {
+                throw new IllegalStateException("the bundled iris.csv has an unexpected header: " + header);
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] fields = line.split(",", -1);
+                if (fields.length != 5) {
+                    throw new IllegalStateException("the bundled iris.csv is malformed at line " + (rows.size() + 2)
+                            + ": expected four measurements and a species, got \"" + line + "\"");
+                }
+                double[] x = new double[4];
+                for (int c = 0; c < 4; c++) {
+                    x[c] = Double.parseDouble(fields[c]);
+                }
+                rows.add(x);
+                species.add(fields[4]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the bundled iris.csv", e);
+        }
+        // classes in order of first appearance, as TableData.label numbers them
+        List<String> names = species.stream().distinct().toList();
+        int[] labels = species.stream().mapToInt(names::indexOf).toArray();
+        return Dataset.ofLabels(rows.toArray(new double[0][]), labels, names.size()).withNames(features, names);
     }
 
     /**
@@ -80,10 +96,52 @@ public final class Datasets {
     }
 
     /**
-     * The rows of the bundled digits.csv, 64 pixels and the label each, read directly rather than
-     * through Tablesaw: the file's layout is known, and a plain loop reads it in a fraction of the
-     * time (measured in a fresh JVM: 43 ms instead of 0.6 s, most of which Tablesaw spent guessing
-     * the columns' types).
+     * The names of the four yes/no tags {@link #digitTags(int)} gives a digit, in order: "even",
+     * "5 or more", "closed loop" (0, 6, 8 and 9 are drawn with a closed loop) and "prime" (2, 3, 5, 7).
+     */
+    public static final List<String> DIGIT_TAGS = List.of("even", "5 or more", "closed loop", "prime");
+
+    /**
+     * The four tags of a digit as 0/1 values, in the order of {@link #DIGIT_TAGS}: several can be 1
+     * at once (6 is even, 5 or more, and has a closed loop), and none may be (1).
+     *
+     * @param digit 0 to 9
+     * @return {even, 5 or more, closed loop, prime}, each 0 or 1
+     */
+    public static double[] digitTags(int digit) {
+        if (digit < 0 || digit > 9) {
+            throw new IllegalArgumentException("a digit is 0 to 9, got " + digit);
+        }
+        boolean closedLoop = digit == 0 || digit == 6 || digit == 8 || digit == 9;
+        boolean prime = digit == 2 || digit == 3 || digit == 5 || digit == 7;
+        return new double[] {digit % 2 == 0 ? 1 : 0, digit >= 5 ? 1 : 0, closedLoop ? 1 : 0, prime ? 1 : 0};
+    }
+
+    /**
+     * The same images with tags instead of labels: a multi-label dataset whose target row is
+     * {@link #digitTags(int)} of each image's digit, for a network with one sigmoid output per tag.
+     * The features are the same; the digit labels are not kept (a tag row is not one-hot).
+     *
+     * @param digits labelled digits, e.g. {@link #digits()} or a part of a split of it (not changed)
+     * @return the images with their tags as targets, features named as in {@code digits}
+     * @throws IllegalArgumentException if {@code digits} has no labels or not 10 classes
+     */
+    public static Dataset digitTags(Dataset digits) {
+        if (!digits.hasLabels() || digits.classCount() != 10) {
+            throw new IllegalArgumentException("digit tags need the digits' labels 0 to 9, got "
+                    + (digits.hasLabels() ? digits.classCount() + " classes" : "a dataset without labels"));
+        }
+        double[][] tags = new double[digits.size()][];
+        for (int r = 0; r < digits.size(); r++) {
+            tags[r] = digitTags(digits.label(r));
+        }
+        return Dataset.of(digits.features(), tags).withNames(digits.featureNames(), List.of());
+    }
+
+    /**
+     * The rows of the bundled digits.csv, 64 pixels and the label each, read by a plain loop: the
+     * file's layout is known, and this is much faster than a general CSV reader that first guesses
+     * the columns' types (and needs no such library).
      */
     private static int[][] digitRows() {
         List<int[]> rows = new ArrayList<>();
@@ -136,7 +194,7 @@ public final class Datasets {
      * @param n number of points, at least 2
      * @param noise standard deviation of the noise, at least 0
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks)
      */
     public static Dataset moons(int n, double noise, long seed) {
         checkGenerated(n, noise);
@@ -154,7 +212,7 @@ public final class Datasets {
             b.add(new double[] {1 - Math.cos(t) + noise * random.nextGaussian(),
                     0.5 - Math.sin(t) + noise * random.nextGaussian()}, new double[] {1});
         }
-        return b.build().withNames(List.of("x1", "x2"), List.of("upper", "lower"));
+        return b.build().withNames(List.of("x0", "x1"), List.of("upper", "lower"));
     }
 
     /**
@@ -165,7 +223,7 @@ public final class Datasets {
      * @param noise standard deviation of the noise, at least 0
      * @param factor radius of the inner circle, in (0, 1)
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2, a single 0/1 target
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks), a single 0/1 target
      */
     public static Dataset circles(int n, double noise, double factor, long seed) {
         checkGenerated(n, noise);
@@ -184,7 +242,7 @@ public final class Datasets {
             b.add(new double[] {r * Math.cos(t) + noise * random.nextGaussian(), r * Math.sin(t) + noise * random.nextGaussian()},
                     new double[] {inner ? 1 : 0});
         }
-        return b.build().withNames(List.of("x1", "x2"), List.of("outer", "inner"));
+        return b.build().withNames(List.of("x0", "x1"), List.of("outer", "inner"));
     }
 
     /**
@@ -196,7 +254,7 @@ public final class Datasets {
      * @param classes number of arms, at least 2
      * @param noise standard deviation of the angle noise, at least 0
      * @param seed seed for the noise
-     * @return the dataset, features x1 and x2
+     * @return the dataset, features x0 and x1 (counted from 0, as in the notebooks)
      */
     public static Dataset spirals(int n, int classes, double noise, long seed) {
         if (classes < 2) {
@@ -221,7 +279,7 @@ public final class Datasets {
                 labels[k * m + i] = k;
             }
         }
-        return Dataset.ofLabels(x, labels, classes).withNames(List.of("x1", "x2"), names);
+        return Dataset.ofLabels(x, labels, classes).withNames(List.of("x0", "x1"), names);
     }
 
     private static void checkGenerated(int n, double noise) {
@@ -233,15 +291,8 @@ public final class Datasets {
         }
     }
 
-    private static Table csv(String file) {
-        try {
-            return TableData.readCsv(resource(file), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the bundled " + file, e);
-        }
-    }
-
-    private static InputStream resource(String file) {
+    /** A CSV file bundled in the library jar (iris.csv, digits.csv). */
+    static InputStream resource(String file) {
         InputStream in = Datasets.class.getResourceAsStream(RESOURCES + file);
         if (in == null) {
             throw new IllegalStateException("the bundled data file " + file + " is missing from the library jar");

@@ -7,6 +7,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,35 @@ public final class TableData {
     public static TableData from(Table table) {
         Objects.requireNonNull(table, "table");
         return new TableData(table);
+    }
+
+    /**
+     * Fisher's iris, bundled with the library, as a Tablesaw table: four measurements in cm
+     * ({@code sepal_length}, {@code sepal_width}, {@code petal_length}, {@code petal_width}) and the
+     * {@code species}, 150 rows. As a dataset: {@link Datasets#iris()}.
+     *
+     * @return the table
+     */
+    public static Table irisTable() {
+        return bundled("iris.csv");
+    }
+
+    /**
+     * The 8x8 digits, bundled with the library, as a Tablesaw table: pixels {@code p0..p63} (0-16,
+     * row by row) and the {@code label}, 1797 rows. As a dataset: {@link Datasets#digits()}.
+     *
+     * @return the table
+     */
+    public static Table digitsTable() {
+        return bundled("digits.csv");
+    }
+
+    private static Table bundled(String file) {
+        try {
+            return readCsv(Datasets.resource(file), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the bundled " + file, e);
+        }
     }
 
     /**

@@ -53,7 +53,7 @@ public final class LiveTrainingDisplay implements TrainingListener {
     /**
      * A live display in the current notebook, or a listener that does nothing outside one.
      *
-     * @return the listener to give to {@code Trainer.Builder.listener}
+     * @return the listener to give to {@code TrainerBuilder.listener}
      */
     public static TrainingListener create() {
         Sink sink = Notebook.sink();

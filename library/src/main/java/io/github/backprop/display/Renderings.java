@@ -1,7 +1,7 @@
 package io.github.backprop.display;
 
-import io.github.backprop.backprop.ForwardPass;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.ForwardPass;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.chart.Charts;
 import io.github.backprop.chart.NetworkDiagram;
 import io.github.backprop.chart.Picture;

@@ -1,6 +1,6 @@
 package io.github.backprop.eval;
 
-import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.nn.Inputs;

@@ -19,21 +19,4 @@ public final class Losses {
     public static Loss crossEntropy() {
         return CategoricalCrossEntropy.INSTANCE;
     }
-
-    /**
-     * Looks a loss up by its name.
-     *
-     * @param name one of mse, binary_cross_entropy, cross_entropy
-     * @return the loss
-     * @throws IllegalArgumentException for an unknown name, listing the known ones
-     */
-    public static Loss byName(String name) {
-        return switch (name) {
-            case "mse" -> mse();
-            case "binary_cross_entropy" -> binaryCrossEntropy();
-            case "cross_entropy" -> crossEntropy();
-            default -> throw new IllegalArgumentException(
-                    "unknown loss '" + name + "'; known: mse, binary_cross_entropy, cross_entropy");
-        };
-    }
 }

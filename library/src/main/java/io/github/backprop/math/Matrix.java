@@ -9,7 +9,7 @@ import java.util.Locale;
  * <p>This is the reader's matrix: traces, forward passes and gradients hand out {@code Matrix}
  * values that can be looked at, printed and turned into tables without any risk of changing the
  * network. Every method returns a new object or a copy; nothing here is modified after
- * construction. The hot training loop uses {@link MatrixKernels} on plain arrays instead.
+ * construction. The training loop works on plain row-major arrays instead (see {@code nn.Layer}).
  */
 public final class Matrix {
     private final int rows;

@@ -1,4 +1,5 @@
 /**
- * The immutable Matrix for readers, and the in-place MatrixKernels behind the training loop.
+ * The immutable {@link io.github.backprop.math.Matrix} that traces, forward passes and gradients
+ * hand out to readers.
  */
 package io.github.backprop.math;

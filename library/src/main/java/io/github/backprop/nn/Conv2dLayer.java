@@ -140,6 +140,22 @@ public final class Conv2dLayer implements Layer {
         return (c * kernel + p) * kernel + q;
     }
 
+    /** Describes this layer as {@code conv2d(K, b, padding, f)}, with K[o][c][p][q]. */
+    @Override
+    public void addTo(LayerSink sink) {
+        double[][][][] k = new double[outChannels()][inChannels()][kernel][kernel];
+        for (int o = 0; o < k.length; o++) {
+            for (int c = 0; c < k[o].length; c++) {
+                for (int p = 0; p < kernel; p++) {
+                    for (int q = 0; q < kernel; q++) {
+                        k[o][c][p][q] = kernel(o, c, p, q);
+                    }
+                }
+            }
+        }
+        sink.conv2d(k, biases.values().row(0), padding, activation);
+    }
+
     @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         double[] k = kernels.valueArray();

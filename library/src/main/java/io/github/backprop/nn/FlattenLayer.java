@@ -50,6 +50,12 @@ public final class FlattenLayer implements Layer {
         return List.of();
     }
 
+    /** Describes this layer as {@code flatten()}. */
+    @Override
+    public void addTo(LayerSink sink) {
+        sink.flatten();
+    }
+
     @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         int n = rows * output.size();

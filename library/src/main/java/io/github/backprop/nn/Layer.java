@@ -65,6 +65,15 @@ public sealed interface Layer permits DenseLayer, Conv2dLayer, MaxPoolLayer, Fla
     List<Parameter> parameters();
 
     /**
+     * Describes this layer to {@code sink} as the builder call that makes it, with copies of its
+     * current parameter values: {@link NetworkBuilder} adds it again ({@link Network#copy()}), a model
+     * file writes it down.
+     *
+     * @param sink what receives the layer
+     */
+    void addTo(LayerSink sink);
+
+    /**
      * The forward pass for a batch: reads a_prev, writes z and a.
      *
      * @param aPrev the previous layer's activations (rows x inputSize), from {@code aPrevOffset}
@@ -87,7 +96,7 @@ public sealed interface Layer permits DenseLayer, Conv2dLayer, MaxPoolLayer, Fla
      * @param rows samples in the batch
      */
     default void delta(double[] z, double[] a, double[] upstream, double[] delta, int rows) {
-        // delta = dL/da * f'(z)
+        // through f, entry by entry (Activation.backward)
         activation().backward(z, a, upstream, delta, rows, outputSize());
     }
 

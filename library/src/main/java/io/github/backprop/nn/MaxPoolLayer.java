@@ -67,6 +67,12 @@ public final class MaxPoolLayer implements Layer {
         return List.of();
     }
 
+    /** Describes this layer as {@code maxPool(size)}. */
+    @Override
+    public void addTo(LayerSink sink) {
+        sink.maxPool(size);
+    }
+
     @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         for (int n = 0; n < rows; n++) {

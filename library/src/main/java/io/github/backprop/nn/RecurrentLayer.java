@@ -2,7 +2,7 @@ package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 
 import java.util.Arrays;
 import java.util.List;
@@ -136,6 +136,13 @@ public final class RecurrentLayer implements Layer {
         return output;
     }
 
+    /** Describes this layer as {@code recurrent(W_x, W_h, b, output)}. */
+    @Override
+    public void addTo(LayerSink sink) {
+        sink.recurrent(inputWeights.values().toArray(), recurrentWeights.values().toArray(), biases.values().row(0),
+                output);
+    }
+
     @Override
     public void forward(double[] aPrev, int aPrevOffset, int rows, double[] z, double[] a) {
         double[] wx = inputWeights.valueArray();
@@ -206,7 +213,8 @@ public final class RecurrentLayer implements Layer {
     @Override
     public void backpropagate(double[] delta, double[] aPrev, int aPrevOffset, int rows, double[] sum) {
         // dL/dx_t = W_xᵀ delta_t   (every sample's every step at once: delta · W_x)
-        MatrixKernels.multiply(delta, rows * input.steps(), hiddenSize, inputWeights.valueArray(), input.features(), sum);
+        Kernels.chosen().multiply(delta, rows * input.steps(), hiddenSize, inputWeights.valueArray(), input.features(),
+                sum);
     }
 
     /** dW_x, dW_h and db, summed over the time steps and averaged over the batch. */
@@ -216,12 +224,18 @@ public final class RecurrentLayer implements Layer {
         int features = input.features();
         double inv = 1.0 / rows;
         // dW_x = (1/B) sum_n sum_t delta_t x_tᵀ   (every (sample, step) pair is one row)
-        MatrixKernels.multiplyTransposedA(delta, rows * steps, hiddenSize, aPrev, aPrevOffset, features,
+        Kernels.chosen().multiplyTransposedA(delta, rows * steps, hiddenSize, aPrev, aPrevOffset, features, 1.0,
                 inputWeights.gradientArray());
-        MatrixKernels.scale(inputWeights.gradientArray(), hiddenSize * features, inv);
-        // db = (1/B) sum_n sum_t delta_t
-        MatrixKernels.sumRows(delta, rows * steps, hiddenSize, biases.gradientArray());
-        MatrixKernels.scale(biases.gradientArray(), hiddenSize, inv);
+        scale(inputWeights.gradientArray(), inv);
+        double[] db = biases.gradientArray();
+        Arrays.fill(db, 0.0);
+        for (int r = 0; r < rows * steps; r++) {
+            for (int j = 0; j < hiddenSize; j++) {
+                // db = (1/B) sum_n sum_t delta_t   (summed here, averaged below)
+                db[j] += delta[r * hiddenSize + j];
+            }
+        }
+        scale(db, inv);
         double[] dWh = recurrentWeights.gradientArray();
         Arrays.fill(dWh, 0.0);
         for (int n = 0; n < rows; n++) {
@@ -238,7 +252,14 @@ public final class RecurrentLayer implements Layer {
                 }
             }
         }
-        MatrixKernels.scale(dWh, hiddenSize * hiddenSize, inv);
+        scale(dWh, inv);
+    }
+
+    /** Multiplies every value by {@code factor}: the 1/B of the batch average. */
+    private static void scale(double[] values, double factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
     }
 
     /** Where h_t (t from 0) of sample n is kept in a: its own slot for EVERY_STEP, the one slot for LAST_STEP. */

@@ -1,21 +1,17 @@
 package io.github.backprop.table;
 
-import io.github.backprop.backprop.ForwardPass;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.RecurrentTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.ForwardPass;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheckResult;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
-import io.github.backprop.eval.Evaluation;
+import io.github.backprop.eval.TagScores;
 import io.github.backprop.loss.Loss;
 import io.github.backprop.math.Matrix;
 import io.github.backprop.nn.Network;
-import io.github.backprop.train.EpochStats;
 import io.github.backprop.train.History;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
@@ -43,26 +39,7 @@ public final class Tables {
      * @return one row per sample, layer and neuron
      */
     public static Table forwardPass(ForwardPass forward) {
-        int samples = forward.input().rows();
-        IntColumn sample = IntColumn.create("sample");
-        IntColumn layer = IntColumn.create("layer");
-        IntColumn neuron = IntColumn.create("neuron");
-        DoubleColumn z = DoubleColumn.create("z");
-        DoubleColumn a = DoubleColumn.create("a");
-        for (int n = 0; n < samples; n++) {
-            for (ForwardPass.LayerValues v : forward.layers()) {
-                for (int j = 0; j < v.z().cols(); j++) {
-                    sample.append(n);
-                    layer.append(v.layer());
-                    neuron.append(j);
-                    z.append(v.z().get(n, j));
-                    appendA(a, v.z(), v.a(), n, j);
-                }
-            }
-        }
-        Table t = samples > 1 ? Table.create("forward pass", sample, layer, neuron, z, a)
-                : Table.create("forward pass", layer, neuron, z, a);
-        return t;
+        return TraceTables.forwardPass(forward);
     }
 
     /**
@@ -83,39 +60,7 @@ public final class Tables {
      * @return one row per sample, layer and neuron
      */
     public static Table neurons(Trace trace) {
-        int samples = trace.input().rows();
-        IntColumn sample = IntColumn.create("sample");
-        IntColumn layer = IntColumn.create("layer");
-        IntColumn neuron = IntColumn.create("neuron");
-        DoubleColumn z = DoubleColumn.create("z");
-        DoubleColumn a = DoubleColumn.create("a");
-        DoubleColumn fPrime = DoubleColumn.create("f'(z)");
-        DoubleColumn delta = DoubleColumn.create("delta");
-        DoubleColumn db = DoubleColumn.create("db");
-        for (int n = 0; n < samples; n++) {
-            for (LayerTrace t : trace.layers()) {
-                for (int j = 0; j < t.z().cols(); j++) {
-                    sample.append(n);
-                    layer.append(t.layer());
-                    neuron.append(j);
-                    z.append(t.z().get(n, j));
-                    appendA(a, t.z(), t.a(), n, j);
-                    if (t.fPrime() == null) {
-                        fPrime.appendMissing();
-                    } else {
-                        fPrime.append(t.fPrime().get(n, j));
-                    }
-                    delta.append(t.delta().get(n, j));
-                    if (t.db().cols() == t.z().cols()) {
-                        db.append(t.db().get(0, j));
-                    } else {
-                        db.appendMissing();
-                    }
-                }
-            }
-        }
-        return samples > 1 ? Table.create("neurons", sample, layer, neuron, z, a, fPrime, delta, db)
-                : Table.create("neurons", layer, neuron, z, a, fPrime, delta, db);
+        return TraceTables.neurons(trace);
     }
 
     /**
@@ -129,24 +74,7 @@ public final class Tables {
      * @return one row per weight
      */
     public static Table weights(Trace trace) {
-        IntColumn layer = IntColumn.create("layer");
-        IntColumn from = IntColumn.create("from");
-        IntColumn to = IntColumn.create("to");
-        DoubleColumn w = DoubleColumn.create("w");
-        DoubleColumn dW = DoubleColumn.create("dW");
-        for (LayerTrace t : trace.layers()) {
-            Matrix weights = t.weights();
-            for (int j = 0; j < weights.rows(); j++) {
-                for (int i = 0; i < weights.cols(); i++) {
-                    layer.append(t.layer());
-                    from.append(i);
-                    to.append(j);
-                    w.append(weights.get(j, i));
-                    dW.append(t.dW().get(j, i));
-                }
-            }
-        }
-        return Table.create("weights", layer, from, to, w, dW);
+        return TraceTables.weights(trace);
     }
 
     /**
@@ -158,26 +86,7 @@ public final class Tables {
      * @return one row per parameter
      */
     public static Table gradientCheck(GradientCheckResult result) {
-        StringColumn parameter = StringColumn.create("parameter");
-        IntColumn layer = IntColumn.create("layer");
-        StringColumn kind = StringColumn.create("kind");
-        IntColumn row = IntColumn.create("row");
-        IntColumn col = IntColumn.create("col");
-        DoubleColumn analytic = DoubleColumn.create("analytic");
-        DoubleColumn numeric = DoubleColumn.create("numeric");
-        DoubleColumn error = DoubleColumn.create("relative error");
-        for (GradientCheckResult.Entry e : result.entries()) {
-            parameter.append(e.name());
-            layer.append(e.layer());
-            kind.append(e.kind().name().toLowerCase());
-            row.append(e.row());
-            col.append(e.col());
-            analytic.append(e.analytic());
-            numeric.append(e.numeric());
-            error.append(e.relativeError());
-        }
-        return Table.create("gradient check (worst value per parameter, h = " + result.step() + ")",
-                parameter, layer, kind, row, col, analytic, numeric, error);
+        return ResultTables.gradientCheck(result);
     }
 
     /**
@@ -190,36 +99,7 @@ public final class Tables {
      * @return one row per sample
      */
     public static Table predictions(Network network, Loss loss, Dataset data) {
-        double[][] outputs = network.predict(data.features());
-        int k = data.targetCount();
-        Table t = Table.create("predictions");
-        t.addColumns(IntColumn.create("row"));
-        for (int c = 0; c < k; c++) {
-            t.addColumns(DoubleColumn.create(k == 1 ? "y" : "y" + c));
-        }
-        for (int c = 0; c < k; c++) {
-            t.addColumns(DoubleColumn.create(k == 1 ? "a" : "a" + c));
-        }
-        if (data.hasLabels()) {
-            t.addColumns(StringColumn.create("label"), StringColumn.create("predicted"));
-        }
-        t.addColumns(DoubleColumn.create("loss"));
-        List<String> names = data.classNames();
-        for (int r = 0; r < data.size(); r++) {
-            t.intColumn("row").append(r);
-            double[] y = data.targetRow(r);
-            for (int c = 0; c < k; c++) {
-                t.doubleColumn(k == 1 ? "y" : "y" + c).append(y[c]);
-                t.doubleColumn(k == 1 ? "a" : "a" + c).append(outputs[r][c]);
-            }
-            if (data.hasLabels()) {
-                int predicted = Evaluation.predictedClass(outputs[r]);
-                t.stringColumn("label").append(className(names, data.label(r)));
-                t.stringColumn("predicted").append(className(names, predicted));
-            }
-            t.doubleColumn("loss").append(loss.sampleLoss(outputs[r], y, 0, k));
-        }
-        return t;
+        return ResultTables.predictions(network, loss, data);
     }
 
     /**
@@ -230,17 +110,34 @@ public final class Tables {
      * @return one row per true class
      */
     public static Table confusionMatrix(ConfusionMatrix confusion) {
-        List<String> names = confusion.classNames();
-        Table t = Table.create("confusion matrix (rows: true class, columns: predicted)",
-                StringColumn.create("true \\ predicted", names));
-        for (int p = 0; p < names.size(); p++) {
-            IntColumn col = IntColumn.create(names.get(p));
-            for (int a = 0; a < names.size(); a++) {
-                col.append(confusion.count(a, p));
-            }
-            t.addColumns(col);
-        }
-        return t;
+        return ResultTables.confusionMatrix(confusion);
+    }
+
+    /**
+     * Precision, recall and F1 per class beside the accuracy, as a classification report: columns
+     * {@code class}, {@code precision} (of the samples predicted as the class, the fraction that are
+     * it), {@code recall} (of the samples of the class, the fraction predicted as it), {@code F1}
+     * (2 P R / (P + R)) and {@code support} (samples of the class); then a row {@code macro average}
+     * (each class counts the same; its support is the total) and a row {@code accuracy} (its
+     * value in the F1 column, as scikit-learn reports it).
+     *
+     * @param confusion the confusion matrix
+     * @return one row per class, then the two summary rows
+     */
+    public static Table classReport(ConfusionMatrix confusion) {
+        return ResultTables.classReport(confusion);
+    }
+
+    /**
+     * The scores of a multi-label network per tag: columns {@code tag}, {@code accuracy},
+     * {@code precision}, {@code recall} and {@code support} (samples that have the tag); the title
+     * gives the exact-match accuracy (every tag of a sample right).
+     *
+     * @param scores the tag scores
+     * @return one row per tag
+     */
+    public static Table tagScores(TagScores scores) {
+        return ResultTables.tagScores(scores);
     }
 
     /**
@@ -251,29 +148,7 @@ public final class Tables {
      * @return one row per epoch
      */
     public static Table history(History history) {
-        IntColumn epoch = IntColumn.create("epoch");
-        DoubleColumn loss = DoubleColumn.create("training loss");
-        DoubleColumn accuracy = DoubleColumn.create("training accuracy");
-        DoubleColumn valLoss = DoubleColumn.create("validation loss");
-        DoubleColumn valAccuracy = DoubleColumn.create("validation accuracy");
-        for (EpochStats s : history.epochs()) {
-            epoch.append(s.epoch());
-            loss.append(s.trainingLoss());
-            accuracy.append(s.trainingAccuracy());
-            valLoss.append(s.validationLoss());
-            valAccuracy.append(s.validationAccuracy());
-        }
-        Table t = Table.create("training history", epoch, loss);
-        if (history.hasAccuracy()) {
-            t.addColumns(accuracy);
-        }
-        if (history.hasValidation()) {
-            t.addColumns(valLoss);
-            if (!Double.isNaN(history.epochs().get(0).validationAccuracy())) {
-                t.addColumns(valAccuracy);
-            }
-        }
-        return t;
+        return ResultTables.history(history);
     }
 
     /**
@@ -284,33 +159,7 @@ public final class Tables {
      * @return one row per sample
      */
     public static Table dataset(Dataset data) {
-        Table t = Table.create("dataset");
-        List<String> featureNames = data.featureNames();
-        double[][] x = data.features();
-        for (int c = 0; c < data.featureCount(); c++) {
-            DoubleColumn col = DoubleColumn.create(featureNames.get(c));
-            for (double[] row : x) {
-                col.append(row[c]);
-            }
-            t.addColumns(col);
-        }
-        double[][] y = data.targets();
-        int k = data.targetCount();
-        for (int c = 0; c < k; c++) {
-            DoubleColumn col = DoubleColumn.create(k == 1 ? "y" : "y" + c);
-            for (double[] row : y) {
-                col.append(row[c]);
-            }
-            t.addColumns(col);
-        }
-        if (data.hasLabels()) {
-            StringColumn label = StringColumn.create("label");
-            for (int r = 0; r < data.size(); r++) {
-                label.append(className(data.classNames(), data.label(r)));
-            }
-            t.addColumns(label);
-        }
-        return t;
+        return ResultTables.dataset(data);
     }
 
     /**
@@ -320,13 +169,7 @@ public final class Tables {
      * @return one row per class
      */
     public static Table classMapping(List<String> classNames) {
-        IntColumn index = IntColumn.create("class");
-        StringColumn name = StringColumn.create("name");
-        for (int i = 0; i < classNames.size(); i++) {
-            index.append(i);
-            name.append(classNames.get(i));
-        }
-        return Table.create("classes", index, name);
+        return ResultTables.classMapping(classNames);
     }
 
     /**
@@ -339,20 +182,7 @@ public final class Tables {
      * @return one row per matrix row
      */
     public static Table grid(String title, Matrix m) {
-        Table t = Table.create(title);
-        IntColumn rowNumbers = IntColumn.create("i \\ j");
-        for (int i = 0; i < m.rows(); i++) {
-            rowNumbers.append(i);
-        }
-        t.addColumns(rowNumbers);
-        for (int j = 0; j < m.cols(); j++) {
-            DoubleColumn col = DoubleColumn.create(String.valueOf(j));
-            for (int i = 0; i < m.rows(); i++) {
-                col.append(m.get(i, j));
-            }
-            t.addColumns(col);
-        }
-        return t;
+        return ResultTables.grid(title, m);
     }
 
     /**
@@ -365,39 +195,7 @@ public final class Tables {
      * @return one row per sample, time step and hidden unit
      */
     public static Table timeSteps(RecurrentTrace rnn) {
-        int samples = rnn.trace().z().rows();
-        IntColumn sample = IntColumn.create("sample");
-        IntColumn step = IntColumn.create("t");
-        IntColumn unit = IntColumn.create("unit");
-        DoubleColumn z = DoubleColumn.create("z");
-        DoubleColumn h = DoubleColumn.create("h");
-        DoubleColumn fPrime = DoubleColumn.create("f'(z)");
-        DoubleColumn delta = DoubleColumn.create("delta");
-        Matrix slopes = rnn.trace().fPrime();
-        Matrix[] zs = new Matrix[rnn.steps() + 1];
-        Matrix[] hs = new Matrix[rnn.steps() + 1];
-        Matrix[] deltas = new Matrix[rnn.steps() + 1];
-        for (int t = 1; t <= rnn.steps(); t++) {
-            zs[t] = rnn.z(t);
-            hs[t] = rnn.h(t);
-            deltas[t] = rnn.delta(t);
-        }
-        for (int n = 0; n < samples; n++) {
-            for (int t = 1; t <= rnn.steps(); t++) {
-                for (int j = 0; j < rnn.hiddenSize(); j++) {
-                    sample.append(n);
-                    step.append(t);
-                    unit.append(j);
-                    z.append(zs[t].get(n, j));
-                    h.append(hs[t].get(n, j));
-                    fPrime.append(slopes.get(n, (t - 1) * rnn.hiddenSize() + j));
-                    delta.append(deltas[t].get(n, j));
-                }
-            }
-        }
-        String title = "layer " + rnn.trace().layer() + " by time step";
-        return samples > 1 ? Table.create(title, sample, step, unit, z, h, fPrime, delta)
-                : Table.create(title, step, unit, z, h, fPrime, delta);
+        return TraceTables.timeSteps(rnn);
     }
 
     /**
@@ -409,27 +207,8 @@ public final class Tables {
      * @return one row per time step
      */
     public static Table deltaNorms(RecurrentTrace rnn) {
-        IntColumn step = IntColumn.create("t");
-        DoubleColumn norm = DoubleColumn.create("||delta_t||");
-        double[] norms = rnn.deltaNorms();
-        for (int t = 1; t <= norms.length; t++) {
-            step.append(t);
-            norm.append(norms[t - 1]);
-        }
-        return Table.create("error per time step, layer " + rnn.trace().layer(), step, norm);
+        return TraceTables.deltaNorms(rnn);
     }
 
-    /** Appends a[n][j - (zCols - aCols)]: a lines up with the end of z (all of it, or a recurrent layer's last step), else missing. */
-    private static void appendA(DoubleColumn a, Matrix z, Matrix values, int n, int j) {
-        int k = j - (z.cols() - values.cols());
-        if (k >= 0) {
-            a.append(values.get(n, k));
-        } else {
-            a.appendMissing();
-        }
-    }
 
-    private static String className(List<String> names, int index) {
-        return names.isEmpty() ? String.valueOf(index) : names.get(index);
-    }
 }

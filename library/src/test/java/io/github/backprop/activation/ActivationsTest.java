@@ -1,6 +1,6 @@
 package io.github.backprop.activation;
 
-import io.github.backprop.math.MatrixKernels;
+import io.github.backprop.internal.kernel.Kernels;
 import io.github.backprop.random.SplitMix64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -87,7 +87,7 @@ class ActivationsTest {
         @DisplayName("applies f to every entry exactly as value(z) does, whether the batch is small or shared between threads, and writes nothing past it")
         void everyEntry(int rows, int cols) {
             int n = rows * cols;
-            assertEquals(n >= MatrixKernels.SHARED_FUNCTION_VALUES, rows >= 64, "the larger batches are shared");
+            assertEquals(Kernels.chosen().sharesElementwise(n), rows >= 64, "the larger batches are shared");
             for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
                     Activations.leakyRelu(0.1), Activations.identity()}) {
                 SplitMix64 random = new SplitMix64(n);
@@ -147,28 +147,6 @@ class ActivationsTest {
             assertTrue(Activations.sigmoid().isElementwise());
             assertThrows(UnsupportedOperationException.class, () -> f.value(1));
             assertThrows(UnsupportedOperationException.class, () -> f.derivative(1, 0.5));
-        }
-    }
-
-    @Nested
-    @DisplayName("by name")
-    class ByName {
-
-        @Test
-        @DisplayName("finds each activation under the name it writes")
-        void roundTrip() {
-            for (Activation f : new Activation[] {Activations.sigmoid(), Activations.tanh(), Activations.relu(),
-                    Activations.identity(), Activations.softmax()}) {
-                assertSame(f, Activations.byName(f.name(), 0));
-            }
-            assertEquals(Activations.leakyRelu(0.3), Activations.byName("leaky_relu", 0.3));
-        }
-
-        @Test
-        @DisplayName("rejects an unknown name, listing the known ones")
-        void unknown() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.byName("gelu", 0));
-            assertEquals("unknown activation 'gelu'; known: sigmoid, tanh, relu, leaky_relu, identity, softmax", e.getMessage());
         }
     }
 

@@ -2,9 +2,9 @@ package io.github.backprop.autograd;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.init.Initializers;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;

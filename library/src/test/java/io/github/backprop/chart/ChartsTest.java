@@ -1,8 +1,8 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.RecurrentTrace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.RecurrentTrace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.data.Datasets;
 import io.github.backprop.eval.ConfusionMatrix;
@@ -60,6 +60,8 @@ class ChartsTest {
                 Arguments.of("loss", (Supplier<Object>) () -> Charts.loss(HISTORY), 640, 400),
                 Arguments.of("accuracy", (Supplier<Object>) () -> Charts.accuracy(HISTORY), 640, 400),
                 Arguments.of("loss curves", (Supplier<Object>) () -> Charts.lossCurves(runs), 640, 400),
+                Arguments.of("per epoch", (Supplier<Object>) () -> Charts.perEpoch("measured", "value",
+                        Map.of("loss", HISTORY.trainingLosses())), 640, 400),
                 Arguments.of("gradient norms", (Supplier<Object>) () -> Charts.gradientNorms(HISTORY), 640, 400),
                 Arguments.of("decision boundary", (Supplier<Object>) () -> Charts.decisionBoundary(NET, XOR), 650, 530),
                 Arguments.of("confusion matrix", (Supplier<Object>) () -> Charts.confusionMatrix(cm), 252, 212),
@@ -92,6 +94,22 @@ class ChartsTest {
         assertEquals(flat.trainingLosses()[0] / flat.finalLoss() > Charts.LOG_SCALE_RATIO,
                 Charts.loss(flat).getStyler().isYAxisLogarithmic());
         assertTrue(Charts.gradientNorms(HISTORY).getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    @DisplayName("per-epoch curves put value e at epoch e + 1, in the order given, on a log scale when they span more than 100x")
+    void perEpoch() {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("loss", new double[] {0.5, 0.4, 0.3});
+        curves.put("gradient", new double[] {1e-4, 1e-3, 1e-2});
+        XYChart chart = Charts.perEpoch("t", "y", curves);
+        assertEquals(List.of("loss", "gradient"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(new double[] {1, 2, 3}, chart.getSeriesMap().get("loss").getXData(), 0.0);
+        assertArrayEquals(new double[] {1e-4, 1e-3, 1e-2}, chart.getSeriesMap().get("gradient").getYData(), 0.0);
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertTrue(!Charts.perEpoch("t", "y", Map.of("loss", new double[] {0.5, 0.4})).getStyler().isYAxisLogarithmic());
+        assertThrows(IllegalArgumentException.class, () -> Charts.perEpoch("t", "y", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Charts.perEpoch("t", "y", Map.of("empty", new double[0])));
     }
 
     @Test

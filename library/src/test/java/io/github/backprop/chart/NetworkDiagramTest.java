@@ -1,9 +1,9 @@
 package io.github.backprop.chart;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.ForwardPass;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.ForwardPass;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.course.TutorialNetworks;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;

@@ -1,8 +1,8 @@
 package io.github.backprop.check;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.ForwardPass;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.ForwardPass;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Padding;

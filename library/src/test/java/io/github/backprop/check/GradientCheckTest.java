@@ -2,7 +2,7 @@ package io.github.backprop.check;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;

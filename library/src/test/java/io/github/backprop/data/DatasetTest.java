@@ -292,45 +292,32 @@ class DatasetTest {
         }
 
         @Test
-        @DisplayName("copyRowsLater gives, once awaited, the same features and targets as copyRows, in stored order or by an order")
-        void laterIsTheSame() {
+        @DisplayName("copyRow puts one sample's features and targets where it is told, as copyRows puts them in a batch")
+        void copyRowIsCopyRowsOneRowAtATime() {
             Dataset d = large();
             int[] order = new int[200];
             for (int i = 0; i < 200; i++) {
                 order[i] = (i * 7) % 200;
             }
-            for (int[] o : new int[][] {null, order}) {
-                double[] x = new double[120 * 300];
-                double[] y = new double[120 * 2];
-                if (o == null) {
-                    d.copyRows(50, 120, x, y);
-                } else {
-                    d.copyRows(o, 50, 120, x, y);
-                }
-                double[] xLater = new double[120 * 300];
-                double[] yLater = new double[120 * 2];
-                var copy = d.copyRowsLater(o, 50, 120, xLater, yLater);
-                assertArrayEquals(y, yLater, "the targets are copied before copyRowsLater returns");
-                copy.await();
-                assertArrayEquals(x, xLater);
+            double[] x = new double[120 * 300];
+            double[] y = new double[120 * 2];
+            d.copyRows(order, 50, 120, x, y);
+            double[] xByRow = new double[120 * 300 + 5];
+            double[] yByRow = new double[120 * 2 + 1];
+            for (int i = 0; i < 120; i++) {
+                d.copyRow(order[50 + i], xByRow, 5 + i * 300, yByRow, 1 + i * 2);
             }
+            assertArrayEquals(x, java.util.Arrays.copyOfRange(xByRow, 5, xByRow.length));
+            assertArrayEquals(y, java.util.Arrays.copyOfRange(yByRow, 1, yByRow.length));
         }
 
         @Test
-        @DisplayName("copyRowsLater refuses rows outside the data, naming them, before copying anything")
-        void laterRefusesOutside() {
+        @DisplayName("copyRow refuses a row outside the data, naming it")
+        void copyRowRefusesOutside() {
             Dataset d = large();
-            double[] x = new double[120 * 300];
-            double[] y = new double[120 * 2];
-            IndexOutOfBoundsException range = assertThrows(IndexOutOfBoundsException.class,
-                    () -> d.copyRowsLater(null, 100, 120, x, y));
-            assertEquals("rows 100 to 220 are outside a dataset of 200 samples", range.getMessage());
-            int[] order = new int[120];
-            order[119] = 200;
-            IndexOutOfBoundsException row = assertThrows(IndexOutOfBoundsException.class,
-                    () -> d.copyRowsLater(order, 0, 120, x, y));
-            assertEquals("row 200 is outside a dataset of 200 samples", row.getMessage());
-            assertEquals(0.0, y[0], "nothing was copied");
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                    () -> d.copyRow(200, new double[300], 0, new double[2], 0));
+            assertEquals("row 200 is outside a dataset of 200 samples", e.getMessage());
         }
 
         @Test

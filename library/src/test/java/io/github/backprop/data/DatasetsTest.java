@@ -70,7 +70,7 @@ class DatasetsTest {
         @DisplayName("digits, read directly from the CSV, holds the same values as the Tablesaw table of the same file")
         void digitsMatchesItsTable() {
             Dataset digits = Datasets.digits();
-            Table table = Datasets.digitsTable();
+            Table table = TableData.digitsTable();
             assertEquals(table.rowCount(), digits.size());
             for (int r = 0; r < table.rowCount(); r++) {
                 for (int c = 0; c < 64; c++) {
@@ -78,6 +78,22 @@ class DatasetsTest {
                 }
                 assertEquals((int) table.numberColumn("label").getDouble(r), digits.label(r));
             }
+        }
+
+        @Test
+        @DisplayName("iris, read directly from the CSV, is the dataset TableData makes of the Tablesaw table of the same file")
+        void irisMatchesItsTable() {
+            Dataset iris = Datasets.iris();
+            Dataset fromTable = TableData.from(TableData.irisTable())
+                    .features("sepal_length", "sepal_width", "petal_length", "petal_width")
+                    .label("species")
+                    .toDataset();
+            assertEquals(150, iris.size());
+            assertArrayEquals(fromTable.features(), iris.features());
+            assertArrayEquals(fromTable.targets(), iris.targets());
+            assertEquals(fromTable.classNames(), iris.classNames());
+            assertEquals(fromTable.featureNames(), iris.featureNames());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
         }
 
         @Test
@@ -97,6 +113,54 @@ class DatasetsTest {
         @DisplayName("XOR has its four corners")
         void xor() {
             assertArrayEquals(new int[] {0, 1, 1, 0}, Datasets.xor().labels());
+        }
+
+        @Test
+        @DisplayName("the 2-D datasets name their inputs x0 and x1, counted from 0 as in the notebooks")
+        void inputNames() {
+            assertEquals(List.of("x0", "x1"), Datasets.xor().featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.moons(10, 0.1, 1).featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.circles(10, 0.1, 0.5, 1).featureNames());
+            assertEquals(List.of("x0", "x1"), Datasets.spirals(30, 3, 0.1, 1).featureNames());
+        }
+    }
+
+    @Nested
+    @DisplayName("digit tags, several per image")
+    class DigitTags {
+        @Test
+        @DisplayName("are even, 5 or more, closed loop (0, 6, 8, 9) and prime (2, 3, 5, 7), as 0/1")
+        void tagsOfEachDigit() {
+            assertEquals(List.of("even", "5 or more", "closed loop", "prime"), Datasets.DIGIT_TAGS);
+            assertArrayEquals(new double[] {1, 0, 1, 0}, Datasets.digitTags(0));
+            assertArrayEquals(new double[] {0, 0, 0, 0}, Datasets.digitTags(1));
+            assertArrayEquals(new double[] {1, 0, 0, 1}, Datasets.digitTags(2));
+            assertArrayEquals(new double[] {0, 0, 0, 1}, Datasets.digitTags(3));
+            assertArrayEquals(new double[] {1, 0, 0, 0}, Datasets.digitTags(4));
+            assertArrayEquals(new double[] {0, 1, 0, 1}, Datasets.digitTags(5));
+            assertArrayEquals(new double[] {1, 1, 1, 0}, Datasets.digitTags(6));
+            assertArrayEquals(new double[] {0, 1, 0, 1}, Datasets.digitTags(7));
+            assertArrayEquals(new double[] {1, 1, 1, 0}, Datasets.digitTags(8));
+            assertArrayEquals(new double[] {0, 1, 1, 0}, Datasets.digitTags(9));
+            assertThrows(IllegalArgumentException.class, () -> Datasets.digitTags(10));
+        }
+
+        @Test
+        @DisplayName("turn labelled digits into a multi-label dataset: same pixels, tags as targets, no labels")
+        void dataset() {
+            Dataset digits = Datasets.digits();
+            Dataset some = digits.rows(new int[] {0, 1, 2, 3});
+            Dataset tagged = Datasets.digitTags(some);
+            assertEquals(4, tagged.size());
+            assertEquals(4, tagged.targetCount());
+            assertFalse(tagged.hasLabels());
+            assertArrayEquals(some.features(), tagged.features());
+            for (int r = 0; r < 4; r++) {
+                assertArrayEquals(Datasets.digitTags(some.label(r)), tagged.targetRow(r));
+            }
+            assertEquals(some.featureNames(), tagged.featureNames());
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Datasets.digitTags(Datasets.iris()))
+                    .getMessage().contains("3 classes"));
         }
     }
 

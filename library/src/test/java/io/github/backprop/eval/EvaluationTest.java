@@ -1,7 +1,7 @@
 package io.github.backprop.eval;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.nn.Network;

@@ -116,14 +116,4 @@ class LossesTest {
             assertEquals("cross-entropy needs targets in [0, 1] (one-hot), got -1.0", ce.targetProblem(-1));
         }
     }
-
-    @Test
-    @DisplayName("are found by name, and an unknown name lists the known ones")
-    void byName() {
-        assertSame(Losses.mse(), Losses.byName("mse"));
-        assertSame(Losses.binaryCrossEntropy(), Losses.byName("binary_cross_entropy"));
-        assertSame(Losses.crossEntropy(), Losses.byName("cross_entropy"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.byName("hinge"));
-        assertEquals("unknown loss 'hinge'; known: mse, binary_cross_entropy, cross_entropy", e.getMessage());
-    }
 }

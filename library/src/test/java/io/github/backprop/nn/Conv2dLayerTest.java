@@ -1,9 +1,9 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.loss.Losses;
 import io.github.backprop.math.Matrix;
 import org.junit.jupiter.api.DisplayName;
@@ -214,7 +214,7 @@ class Conv2dLayerTest {
         @Test
         @DisplayName("zero channels, a zero kernel, no padding, and softmax")
         void settings() {
-            Network.Builder b = Network.builder(Shape.image(1, 4, 4));
+            NetworkBuilder b = Network.builder(Shape.image(1, 4, 4));
             assertThrows(IllegalArgumentException.class, () -> b.conv2d(0, 2, Padding.SAME, Activations.relu()));
             assertThrows(IllegalArgumentException.class, () -> b.conv2d(2, 0, Padding.SAME, Activations.relu()));
             assertThrows(IllegalArgumentException.class, () -> b.conv2d(2, 2, null, Activations.relu()));
@@ -226,7 +226,7 @@ class Conv2dLayerTest {
         @Test
         @DisplayName("given kernels with the wrong number of channels or non-square rows")
         void givenKernels() {
-            Network.Builder b = Network.builder(Shape.image(2, 4, 4));
+            NetworkBuilder b = Network.builder(Shape.image(2, 4, 4));
             IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
                     () -> b.conv2d(K, B, Padding.VALID, Activations.relu()));
             assertTrue(channels.getMessage().contains("kernel 0 has 1 channels, expected 2"), channels.getMessage());

@@ -1,8 +1,8 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.loss.Losses;

@@ -1,10 +1,10 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.RecurrentTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.loss.Losses;
@@ -260,7 +260,7 @@ class RecurrentLayerTest {
         @Test
         @DisplayName("a hidden size of 0, and weights of the wrong shape")
         void settings() {
-            Network.Builder b = Network.builder(Shape.sequence(2, 1));
+            NetworkBuilder b = Network.builder(Shape.sequence(2, 1));
             assertThrows(IllegalArgumentException.class, () -> b.recurrent(0));
             assertThrows(IllegalArgumentException.class, () -> b.recurrent(2, null));
             IllegalArgumentException wh = assertThrows(IllegalArgumentException.class,

@@ -1,10 +1,10 @@
 package io.github.backprop.table;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
-import io.github.backprop.backprop.LayerTrace;
-import io.github.backprop.backprop.RecurrentTrace;
-import io.github.backprop.backprop.Trace;
+import io.github.backprop.gradient.Backpropagation;
+import io.github.backprop.gradient.LayerTrace;
+import io.github.backprop.gradient.RecurrentTrace;
+import io.github.backprop.gradient.Trace;
 import io.github.backprop.check.GradientCheck;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.ConfusionMatrix;
@@ -219,5 +219,42 @@ class TablesTest {
         assertEquals(List.of("epoch", "training loss", "training accuracy"), t.columnNames());
         assertEquals(3, t.rowCount());
         assertEquals(h.finalLoss(), t.doubleColumn("training loss").get(2), 0.0);
+    }
+
+    @Nested
+    @DisplayName("of evaluations")
+    class OfEvaluations {
+        @Test
+        @DisplayName("a class report has precision, recall, F1 and support per class, the macro average and the accuracy")
+        void classReport() {
+            // true 0 0 1 1 2, predicted 0 1 1 1 0
+            ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 0, 1, 1, 2}, new int[] {0, 1, 1, 1, 0}, 3, List.of("a", "b", "c"));
+            Table t = Tables.classReport(cm);
+            assertEquals(List.of("class", "precision", "recall", "F1", "support"), t.columnNames());
+            assertEquals(List.of("a", "b", "c", "macro average", "accuracy"), t.stringColumn("class").asList());
+            assertEquals(cm.precision(1), t.doubleColumn("precision").get(1), 0.0);
+            assertEquals(cm.recall(0), t.doubleColumn("recall").get(0), 0.0);
+            assertEquals(cm.f1(0), t.doubleColumn("F1").get(0), 0.0);
+            assertEquals(2, t.intColumn("support").get(0));
+            assertEquals((cm.precision(0) + cm.precision(1) + cm.precision(2)) / 3, t.doubleColumn("precision").get(3), 1e-15);
+            assertEquals(cm.macroF1(), t.doubleColumn("F1").get(3), 0.0);
+            assertEquals(cm.accuracy(), t.doubleColumn("F1").get(4), 0.0);
+            assertTrue(t.doubleColumn("precision").isMissing(4));
+            assertEquals(5, t.intColumn("support").get(4));
+        }
+
+        @Test
+        @DisplayName("a tag table has accuracy, precision, recall and support per tag, and the exact match in its title")
+        void tagScores() {
+            io.github.backprop.eval.TagScores scores = io.github.backprop.eval.TagScores.of(
+                    new double[][] {{0.9, 0.2}, {0.6, 0.7}}, new double[][] {{1, 0}, {0, 1}}, List.of("dog", "beach"));
+            Table t = Tables.tagScores(scores);
+            assertEquals(List.of("tag", "accuracy", "precision", "recall", "support"), t.columnNames());
+            assertEquals(List.of("dog", "beach"), t.stringColumn("tag").asList());
+            assertEquals(0.5, t.doubleColumn("accuracy").get(0), 0.0);
+            assertEquals(1.0, t.doubleColumn("recall").get(1), 0.0);
+            assertTrue(t.name().contains("exact match"), t.name());
+            assertTrue(t.name().contains(String.valueOf(scores.exactMatch())), t.name());
+        }
     }
 }

@@ -26,7 +26,7 @@ class EarlyStoppingTest {
         return Network.builder(2).dense(4, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(42).build();
     }
 
-    static Trainer.Builder sgd(int epochs) {
+    static TrainerBuilder sgd(int epochs) {
         return Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(2.0)).epochs(epochs).batchSize(4);
     }
 

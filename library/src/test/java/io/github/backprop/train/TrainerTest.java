@@ -1,7 +1,7 @@
 package io.github.backprop.train;
 
 import io.github.backprop.activation.Activations;
-import io.github.backprop.backprop.Backpropagation;
+import io.github.backprop.gradient.Backpropagation;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.eval.Evaluation;
 import io.github.backprop.eval.Score;
@@ -37,7 +37,7 @@ class TrainerTest {
         return Network.builder(2).dense(3, Activations.sigmoid()).dense(1, Activations.sigmoid()).seed(5).build();
     }
 
-    static Trainer.Builder sgd(double learningRate, int epochs) {
+    static TrainerBuilder sgd(double learningRate, int epochs) {
         return Trainer.builder().loss(Losses.mse()).optimizer(Optimizers.sgd(learningRate)).epochs(epochs);
     }
 
@@ -183,7 +183,7 @@ class TrainerTest {
     @DisplayName("is deterministic")
     class Determinism {
 
-        History run(Network net, Trainer.Builder b) {
+        History run(Network net, TrainerBuilder b) {
             return b.build().fit(net, X, Y);
         }
 
@@ -413,6 +413,18 @@ class TrainerTest {
             assertThrows(IllegalArgumentException.class, () -> trainer.trainEpoch(threeInputs, Dataset.of(X, Y)));
             NullPointerException none = assertThrows(NullPointerException.class, () -> trainer.trainEpoch(net, null));
             assertEquals("training data is null", none.getMessage());
+        }
+
+        @Test
+        @DisplayName("trainEpoch refuses targets its loss cannot take, as fit does")
+        void trainEpochChecksTargets() {
+            Network net = Network.builder(2).dense(1, Activations.sigmoid()).seed(1).build();
+            Trainer trainer = Trainer.builder().loss(Losses.binaryCrossEntropy()).optimizer(Optimizers.sgd(0.5)).epochs(1)
+                    .build();
+            Dataset outOfRange = Dataset.of(X, new double[][] {{0}, {1}, {2}, {0}});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> trainer.trainEpoch(net, outOfRange));
+            assertTrue(e.getMessage().startsWith("training target at row 2, column 0"), e.getMessage());
         }
     }
 

@@ -269,11 +269,12 @@ class NotebookRunnerTest {
                     .writeTo(dir.resolve("schema.ipynb"));
             Path out = dir.resolve("schema-out.ipynb");
             RUNNER.runAndWrite(file, out);
-            // the run stops at "boom" (its error output is validated too), so the result is the failed run's file
-            Path written = NotebookRunner.failedResultPath(out);
+            // the cell "boom" fails, so the result (with its error output) is written beside the target
+            Path failed = NotebookRunner.failedResultPath(out);
+            assertTrue(Files.isRegularFile(failed), "no " + failed);
             Process p = new ProcessBuilder(python.toString(), "-c",
                     "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
-                    written.toString()).redirectErrorStream(true).start();
+                    failed.toString()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), text);
             assertEquals("valid", text.strip());

@@ -43,8 +43,8 @@ class ActivationsTest {
         @DisplayName("tanh: tanh(z) and 1 - tanh(z)^2")
         void tanh() {
             Activation f = Activations.tanh();
-            assertEquals(Math.tanh(-0.7), f.value(-0.7), 0.0);
-            assertEquals(1 - Math.tanh(-0.7) * Math.tanh(-0.7), derivative(f, -0.7), 0.0);
+            assertEquals(StrictMath.tanh(-0.7), f.value(-0.7), 0.0);
+            assertEquals(1 - StrictMath.tanh(-0.7) * StrictMath.tanh(-0.7), derivative(f, -0.7), 0.0);
         }
 
         @Test

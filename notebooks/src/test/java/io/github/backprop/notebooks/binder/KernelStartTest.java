@@ -69,7 +69,7 @@ class KernelStartTest {
             for (Path ignored : new GlobFinder("lib/*.jar").computeMatchingFiles()) {
                 jars++;
             }
-            assertTrue(jars > 1, "notebooks/lib is filled by the module's build");
+            assertTrue(jars >= 1, "notebooks/lib is filled by the module's build");
             assertEquals(String.valueOf(jars), out.get(1), out::toString);
         }
 

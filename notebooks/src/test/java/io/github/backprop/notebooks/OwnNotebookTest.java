@@ -56,6 +56,29 @@ class OwnNotebookTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("is what the README shows: its first two cells are the README's two code blocks")
+    void isWhatTheReadmeShows() throws Exception {
+        String readme = Files.readString(TutorialRuns.FOLDER.resolveSibling("README.md"));
+        String section = readme.substring(readme.indexOf("### Use it in your own notebook"));
+        List<String> blocks = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```java\n(.*?)\n```", java.util.regex.Pattern.DOTALL).matcher(section);
+        while (blocks.size() < 2 && m.find()) {
+            blocks.add(m.group(1));
+        }
+        com.google.gson.JsonObject nb = new com.google.gson.JsonParser().parse(Files.readString(EXAMPLE)).getAsJsonObject();
+        List<String> cells = new java.util.ArrayList<>();
+        for (com.google.gson.JsonElement cell : nb.getAsJsonArray("cells")) {
+            com.google.gson.JsonObject c = cell.getAsJsonObject();
+            if (c.get("cell_type").getAsString().equals("code") && cells.size() < 2) {
+                StringBuilder text = new StringBuilder();
+                c.getAsJsonArray("source").forEach(line -> text.append(line.getAsString()));
+                cells.add(text.toString());
+            }
+        }
+        assertEquals(cells, blocks);
+    }
+
     @ParameterizedTest(name = "in {0}''s dialect")
     @EnumSource(KernelDialect.class)
     @DisplayName("without the jar, fails in its first cell with the build command")

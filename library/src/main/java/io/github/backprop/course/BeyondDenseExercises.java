@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * The exercises of notebook 10, convolution and recurrence. The networks and data are built as the
+ * The exercises of notebook 13, convolution and recurrence. The networks and data are built as the
  * notebook builds them: the edge network on the first digit; the conv net trained with
  * {@code digitTrainer.get()} (SGD 0.5, batches of 32, shuffled with seed 2, at most 40 epochs,
  * early stopping with patience 10 on digits 1,150 to 1,436); the recurrent net

@@ -105,7 +105,7 @@ public final class ComputationalGraphExercises {
     }
 
     /**
-     * The 2-2-2 network of Matt Mazur's example (notebook 12): the 2-2-1 network of notebooks 1-5
+     * The 2-2-2 network of Matt Mazur's example (notebook 7): the 2-2-1 network of notebooks 1-5
      * with a second output neuron, W[2] = {{0.40, 0.45}, {0.50, 0.55}}, b[2] = (0.60, 0.60).
      *
      * @return a new network

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The exercises of notebook 7, the digits: a smaller hidden layer, sigmoid outputs with MSE
+ * The exercises of notebook 10, the digits: a smaller hidden layer, sigmoid outputs with MSE
  * against softmax with cross-entropy, and reading the confusion matrix, the per-class report and
  * the per-tag scores. Training exercises are checked against the notebook's own recipe, run here;
  * reading exercises take the notebook's object (the confusion matrix, the tag scores), and accept

@@ -19,7 +19,7 @@ import io.github.backprop.train.Trainer;
 import java.util.Objects;
 
 /**
- * The exercises of notebook 9, your own data (iris from a CSV file). The right answers come from
+ * The exercises of notebook 12, your own data (iris from a CSV file). The right answers come from
  * the notebook's {@code recipe}, repeated here: the same three-way split (20% validation, 20% test,
  * seed 9), the scaler fitted on the training part, a 8-tanh-neuron network (seed 9) trained with
  * Adam (learning rate 0.01, batches of 16, shuffled with seed 9) and early stopping on the

@@ -16,7 +16,7 @@ import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingDivergedException;
 
 /**
- * The exercises of notebook 6, training: XOR with fewer hidden neurons, the largest stable
+ * The exercises of notebook 8, training: XOR with fewer hidden neurons, the largest stable
  * learning rate of one linear neuron, and Adam on the two moons. Every right answer comes from
  * the same networks, data and settings the notebook uses, trained here when a check needs it.
  */

@@ -19,7 +19,7 @@ import io.github.backprop.train.Trainer;
 import java.util.stream.IntStream;
 
 /**
- * The exercises of notebook 8, vanishing and exploding gradients. The networks are built and
+ * The exercises of notebook 11, vanishing and exploding gradients. The networks are built and
  * trained exactly as the notebook's {@code deep(f, hidden, init)} and {@code trainer.get()} do
  * (the first 1,437 digits; SGD with learning rate 0.1, 15 epochs, batches of 32, shuffled with
  * seed 8), so a learner who runs the notebook's code reads the same numbers. Each network is

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The checks of notebook 11, "write backpropagation yourself", fed the solution notebook's
+ * The checks of notebook 6, "write backpropagation yourself", fed the solution notebook's
  * functions (written here as a learner writes them, with loops over plain arrays) and the typical
  * mistakes a learner makes.
  */
-@DisplayName("Notebook 11's step checks and exercises")
+@DisplayName("Notebook 6's step checks and exercises")
 class BackpropYourselfExercisesTest {
 
     // ---- the solution, as the solutions notebook writes it ----
@@ -164,7 +164,7 @@ class BackpropYourselfExercisesTest {
     }
 
     @Test
-    @DisplayName("check on the notebook's network: W1[0][0] of the seeded XOR network is the -0.160134 notebook 11 states")
+    @DisplayName("check on the notebook's network: W1[0][0] of the seeded XOR network is the -0.160134 notebook 6 states")
     void theNotebooksNetwork() {
         assertEquals(-0.160134, BackpropYourselfExercises.xorNetwork().denseLayer(1).weights().value(0, 0), 5e-7);
         assertEquals(0.0, BackpropYourselfExercises.xorNetwork().denseLayer(1).biases().value(0, 0));

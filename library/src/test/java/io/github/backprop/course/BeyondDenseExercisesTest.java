@@ -17,10 +17,10 @@ import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 
 /**
- * Notebook 10's exercises. The counts and accuracies below are what the notebook's code shows (its
+ * Notebook 13's exercises. The counts and accuracies below are what the notebook's code shows (its
  * solutions notebook prints them).
  */
-@DisplayName("Notebook 10's exercises")
+@DisplayName("Notebook 13's exercises")
 class BeyondDenseExercisesTest {
     /** The 4-kernel conv net's validation accuracy: 282 of 287 digits. */
     static final double FOUR_KERNELS_VALIDATION = 282.0 / 287;

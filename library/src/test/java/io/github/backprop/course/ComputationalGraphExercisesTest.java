@@ -10,7 +10,7 @@ import static io.github.backprop.course.Verdicts.assertRight;
 import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 
-@DisplayName("Notebook 12's exercises")
+@DisplayName("Notebook 7's exercises")
 class ComputationalGraphExercisesTest {
 
     @Nested

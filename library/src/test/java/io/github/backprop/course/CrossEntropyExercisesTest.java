@@ -8,7 +8,7 @@ import static io.github.backprop.course.Verdicts.assertRight;
 import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 
-@DisplayName("Notebook 13's exercises")
+@DisplayName("Notebook 9's exercises")
 class CrossEntropyExercisesTest {
     static double sigma(double z) {
         return 1 / (1 + Math.exp(-z));

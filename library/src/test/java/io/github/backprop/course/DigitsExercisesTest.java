@@ -16,7 +16,7 @@ import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@DisplayName("Notebook 7's exercises")
+@DisplayName("Notebook 10's exercises")
 class DigitsExercisesTest {
 
     @Nested

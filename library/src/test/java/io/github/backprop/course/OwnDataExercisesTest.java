@@ -13,10 +13,10 @@ import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 
 /**
- * Notebook 9's exercises. The counts and the loss below are what the notebook's {@code recipe}
+ * Notebook 12's exercises. The counts and the loss below are what the notebook's {@code recipe}
  * prints (its solutions notebook shows them).
  */
-@DisplayName("Notebook 9's exercises")
+@DisplayName("Notebook 12's exercises")
 class OwnDataExercisesTest {
     /** The recipe's validation loss with min-max scaling. */
     static final double MIN_MAX_LOSS = 0.07851832233138836;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Notebook 6's exercises")
+@DisplayName("Notebook 8's exercises")
 class TrainingExercisesTest {
 
     @Nested

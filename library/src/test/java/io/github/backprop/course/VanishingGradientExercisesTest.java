@@ -9,11 +9,11 @@ import static io.github.backprop.course.Verdicts.assertUnanswered;
 import static io.github.backprop.course.Verdicts.assertWrong;
 
 /**
- * Notebook 8's exercises. The measured values below are what the notebook's code prints (its
+ * Notebook 11's exercises. The measured values below are what the notebook's code prints (its
  * solutions notebook shows them): a learner may type them rounded or cut off, or pass the value
  * computed in the cell.
  */
-@DisplayName("Notebook 8's exercises")
+@DisplayName("Notebook 11's exercises")
 class VanishingGradientExercisesTest {
     /** The first epoch's ratio of the sigmoid network with two hidden layers. */
     static final double SHALLOW_RATIO = 10.990909585602962;

@@ -23,12 +23,12 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Re-runs notebook 6's training cells many times in one notebook JVM, as a learner does who runs
+ * Re-runs notebook 8's training cells many times in one notebook JVM, as a learner does who runs
  * them again and again, with the Binder heap cap, and measures the heap in use after a full
  * garbage collection after each round. {@code -Dsoak.rounds=N} sets the number of rounds
  * (default 8, which takes well under a minute).
  */
-@DisplayName("Notebook 6's training cells, re-run many times in one kernel")
+@DisplayName("Notebook 8's training cells, re-run many times in one kernel")
 class TrainingSoakTest {
     private static final List<String> SETUP = List.of("load-jars", "setup", "xor-data");
     private static final List<String> TRAINING = List.of("xor-build", "xor-train", "moons-train", "lr-curves");
@@ -82,9 +82,9 @@ class TrainingSoakTest {
                 + " KiB per round, reaching the cap in " + (long) roundsLeft + " more rounds: " + heap);
     }
 
-    /** Notebook 6's setup cells, then the training cells {@code rounds} times, each round followed by a heap probe. */
+    /** Notebook 8's setup cells, then the training cells {@code rounds} times, each round followed by a heap probe. */
     private Path soakNotebook(int rounds) throws IOException {
-        JsonObject tutorial = new JsonParser().parse(Files.readString(TutorialRuns.FOLDER.resolve("06-training.ipynb")))
+        JsonObject tutorial = new JsonParser().parse(Files.readString(TutorialRuns.FOLDER.resolve("08-training.ipynb")))
                 .getAsJsonObject();
         JsonArray cells = new JsonArray();
         for (String id : SETUP) {
@@ -117,7 +117,7 @@ class TrainingSoakTest {
                 return cell.deepCopy();
             }
         }
-        throw new IllegalStateException("notebook 6 has no cell " + id);
+        throw new IllegalStateException("notebook 8 has no cell " + id);
     }
 
     private static JsonObject probe(int round) {

@@ -29,7 +29,13 @@ import java.util.List;
  *
  * <p>An instance is a reusable workspace sized for batches of up to {@code maxRows} samples, so the
  * training loop allocates nothing per step. For a one-off look at every value, use the static
- * {@link #trace(Network, Loss, double[][], double[][])} instead. Not thread-safe.
+ * {@link #trace(Network, Loss, double[][], double[][])} instead.
+ *
+ * <p>Threads: a workspace holds the z, a and delta of its last batch, so it is used by one thread at
+ * a time; give each thread a workspace of its own. Several workspaces may run {@link #forward} for
+ * one network at once (it only reads the weights), but {@link #backward} writes the gradients stored
+ * in the network's parameters, so only one workspace of a network runs it at a time. The static
+ * methods make workspaces of their own and may be called from any thread.
  */
 public final class Backpropagation {
     private final Network network;

@@ -8,9 +8,11 @@ import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Network;
 import io.github.backprop.optim.Optimizer;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Gradient descent over mini-batches, epoch after epoch, until the epochs run out or the loss is
@@ -34,7 +36,20 @@ import java.util.List;
  * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}. The loop
  * checks for thread interruption before every step ({@link TrainingInterruptedException}).
  *
- * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}.
+ * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}; it is kept
+ * per parameter, so every network trained with one optimiser has a memory of its own.
+ *
+ * <h2>Threads</h2>
+ * A trainer is a configuration: one trainer can train any number of networks, one after another or
+ * at the same time on several threads (e.g. from {@code parallelStream()}), and each network ends
+ * with the weights it would have had alone. Each call to {@code fit} or {@code trainEpoch} works in
+ * arrays of its own (one call after another reuses the same arrays, so a loop of {@code trainEpoch}
+ * allocates nothing). Two things are shared by the calls, and used by them in whatever order they
+ * come: the generator of {@link TrainerBuilder#shuffle(long)} (so with shuffling, which network gets
+ * which order depends on the order of the calls: build one trainer per network for reproducible
+ * parallel runs), and the listeners (called on the thread that trains, by every call). What must
+ * not happen is one network trained by two calls at once: the second call is refused with an
+ * {@link IllegalStateException}.
  */
 public final class Trainer {
     private final Loss loss;
@@ -47,14 +62,13 @@ public final class Trainer {
     /** Epochs without a better validation loss before training stops; 0 = no early stopping. */
     private final int patience;
 
-    /** The steps of an epoch, with the workspace and batch arrays they reuse. */
-    private final EpochSteps steps;
+    /** New steps of an epoch, with this trainer's settings and no arrays yet. */
+    private final Supplier<EpochSteps> newSteps;
     /**
-     * The network and data set {@link #trainEpoch} checked last (the data set held weakly): neither
-     * changes shape, and a data set never changes, so the pair is checked once, not every epoch.
+     * The steps of an epoch, with the workspace and batch arrays they reuse, while no call uses them:
+     * a call takes them (or new ones, if another call has them) and puts them back when it ends.
      */
-    private Network checkedNetwork;
-    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
+    private final AtomicReference<EpochSteps> idleSteps = new AtomicReference<>();
 
     Trainer(TrainerBuilder b) {
         this.loss = b.loss;
@@ -65,7 +79,9 @@ public final class Trainer {
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
         this.patience = b.patience;
-        this.steps = new EpochSteps(loss, optimizer, batchSize, b.shuffleRandom, b.recordGradientNorms);
+        Random shuffleRandom = b.shuffleRandom;
+        boolean recordGradientNorms = b.recordGradientNorms;
+        this.newSteps = () -> new EpochSteps(loss, optimizer, batchSize, shuffleRandom, recordGradientNorms);
     }
 
     /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */
@@ -120,6 +136,16 @@ public final class Trainer {
         if (validation != null) {
             checkData(network, validation, "validation");
         }
+        EpochSteps steps = takeSteps(network);
+        try {
+            return epochs(network, training, steps);
+        } finally {
+            putBack(network, steps);
+        }
+    }
+
+    /** The epochs of {@link #fit}, with steps no other call uses. */
+    private History epochs(Network network, Dataset training, EpochSteps steps) {
         long start = System.nanoTime();
         List<EpochStats> done = new ArrayList<>();
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
@@ -192,16 +218,34 @@ public final class Trainer {
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        if (network != checkedNetwork || training == null || training != checkedData.get()) {
-            checkData(network, training, "training");
-            checkedNetwork = network;
-            checkedData = new WeakReference<>(training);
-        }
+        EpochSteps steps = takeSteps(network);
         try {
+            if (!steps.checked(network, training)) {
+                checkData(network, training, "training");
+                steps.rememberChecked(network, training);
+            }
             steps.run(network, training, steps.order(training.size()));
         } catch (EpochSteps.Interrupted e) {
             throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
+        } finally {
+            putBack(network, steps);
         }
+    }
+
+    /**
+     * Steps for a call that trains this network: the idle ones, or new ones if another call has them;
+     * refuses a network that another call is training.
+     */
+    private EpochSteps takeSteps(Network network) {
+        NetworksInTraining.claim(network);
+        EpochSteps steps = idleSteps.getAndSet(null);
+        return steps != null ? steps : newSteps.get();
+    }
+
+    /** Ends a call: its steps become the idle ones, for the next call to reuse. */
+    private void putBack(Network network, EpochSteps steps) {
+        idleSteps.set(steps);
+        NetworksInTraining.release(network);
     }
 
     private void checkData(Network network, Dataset data, String what) {

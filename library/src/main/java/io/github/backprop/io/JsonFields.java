@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
@@ -95,6 +96,16 @@ final class JsonFields {
             }
         }
         throw new ModelFileException(where + ".output \"" + name + "\" is unknown; known: last_step, every_step");
+    }
+
+    static MaxPoolLayer.Leftover leftover(JsonNode layer, String where) {
+        String name = text(layer, "leftover", where);
+        for (MaxPoolLayer.Leftover l : MaxPoolLayer.Leftover.values()) {
+            if (l.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return l;
+            }
+        }
+        throw new ModelFileException(where + ".leftover \"" + name + "\" is unknown; known: refuse, drop");
     }
 
     static int positive(JsonNode node, String field, String where) {

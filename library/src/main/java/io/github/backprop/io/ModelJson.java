@@ -35,7 +35,9 @@ import java.nio.file.StandardCopyOption;
  *   <li>{@code "conv2d"}: {@code outChannels}, {@code kernelSize}, {@code padding} ("valid" or
  *       "same"), {@code activation}, {@code kernels} as K[o][c][p][q] (nested arrays,
  *       out-channels x in-channels x k x k) and {@code biases} (one per output channel);</li>
- *   <li>{@code "maxPool"}: {@code size}; {@code "flatten"}: nothing more;</li>
+ *   <li>{@code "maxPool"}: {@code size}, and {@code "leftover" : "drop"} if rows and columns that
+ *       no window covers are dropped (without it the window must divide the image);
+ *       {@code "flatten"}: nothing more;</li>
  *   <li>{@code "recurrent"}: {@code hiddenSize}, {@code output} ("last_step" or "every_step"),
  *       {@code inputWeights} (W_x, hidden x features), {@code recurrentWeights} (W_h, hidden x
  *       hidden) and {@code biases}.</li>

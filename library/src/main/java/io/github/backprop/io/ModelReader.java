@@ -3,6 +3,7 @@ package io.github.backprop.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop.activation.Activation;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.NetworkBuilder;
 import io.github.backprop.nn.Padding;
@@ -118,7 +119,7 @@ final class ModelReader {
             switch (type) {
                 case "dense" -> dense(layer, where, in, out, builder);
                 case "conv2d" -> conv2d(layer, where, builder);
-                case "maxPool" -> builder.maxPool(positive(layer, "size", where));
+                case "maxPool" -> maxPool(layer, where, builder);
                 case "flatten" -> builder.flatten();
                 case "recurrent" -> recurrent(layer, where, in, builder);
                 default -> throw new ModelFileException(where + ".type \"" + type
@@ -160,6 +161,21 @@ final class ModelReader {
         }
         double[] b = vector(layer.get("biases"), outChannels, where + ".biases");
         builder.conv2d(kernels, b, padding, f);
+    }
+
+    private static void maxPool(JsonNode layer, String where, NetworkBuilder builder) {
+        int size = positive(layer, "size", where);
+        MaxPoolLayer.Leftover leftover = layer.has("leftover") ? JsonFields.leftover(layer, where)
+                : MaxPoolLayer.Leftover.REFUSE;
+        try {
+            builder.maxPool(size, leftover);
+        } catch (IllegalArgumentException e) {
+            if (leftover == MaxPoolLayer.Leftover.REFUSE && e.getMessage().contains("does not divide")) {
+                throw new ModelFileException(where + ": " + e.getMessage()
+                        + " (in a model file: \"leftover\" : \"drop\")", e);
+            }
+            throw e;
+        }
     }
 
     private static void recurrent(JsonNode layer, String where, int in, NetworkBuilder builder) {

@@ -7,6 +7,7 @@ import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.LeakyRelu;
 import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.LayerSink;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.Parameter;
@@ -100,9 +101,12 @@ final class ModelWriter {
         }
 
         @Override
-        public LayerSink maxPool(int size) {
+        public LayerSink maxPool(int size, MaxPoolLayer.Leftover leftover) {
             start("maxPool");
             node.put("size", size);
+            if (leftover != MaxPoolLayer.Leftover.REFUSE) {
+                node.put("leftover", leftover.name().toLowerCase(Locale.ROOT));
+            }
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.github.backprop.loss;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
+import io.github.backprop.activation.LeakyRelu;
 
 /**
  * Categorical cross-entropy for class probabilities (a softmax output) and one-hot targets:
@@ -44,6 +45,28 @@ public final class CategoricalCrossEntropy implements Loss {
     @Override
     public boolean simplifiesWith(Activation outputActivation) {
         return outputActivation == Activations.softmax();
+    }
+
+    /**
+     * Refuses outputs that are not competing class probabilities: identity, ReLU, leaky ReLU and tanh
+     * (which can be 0 or negative, where log a is -infinity or NaN) and sigmoid (whose outputs do not
+     * compete: only the target class's output is pushed, towards 1, and every output ends near 1).
+     */
+    @Override
+    public String outputProblem(Activation f) {
+        if (f == Activations.sigmoid()) {
+            return "categorical cross-entropy cannot learn from a sigmoid output layer: sigmoid outputs do not"
+                    + " compete, so only each target class's output is pushed up, and every output ends near 1;"
+                    + " use Activations.softmax() on the output layer (or Losses.binaryCrossEntropy() for"
+                    + " independent yes/no outputs)";
+        }
+        if (f == Activations.identity() || f == Activations.relu() || f instanceof LeakyRelu || f == Activations.tanh()) {
+            return "categorical cross-entropy cannot learn from a " + f.name() + " output layer: it takes log a"
+                    + " of class probabilities, which need outputs between 0 and 1 that sum to 1, and " + f.name()
+                    + "'s outputs are not; use Activations.softmax() on the output layer (or Losses.mse() to keep "
+                    + f.name() + ")";
+        }
+        return null;
     }
 
     @Override

@@ -127,7 +127,10 @@ public final class Trainer {
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
      * @return the history of losses (and accuracies) per epoch
-     * @throws IllegalArgumentException if the data does not fit the network or the loss
+     * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
+     *     cannot learn from the network's output activation (e.g. cross-entropy after ReLU), naming the
+     *     pair and what to use instead
+     * @throws IllegalStateException if another call is training the network
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      * @throws TrainingInterruptedException if the thread is interrupted
      */
@@ -214,7 +217,9 @@ public final class Trainer {
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
      * @throws NullPointerException if the data is null
-     * @throws IllegalArgumentException if the data does not fit the network or the loss
+     * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
+     *     cannot learn from the network's output activation, as in {@code fit}
+     * @throws IllegalStateException if another call is training the network
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
@@ -250,6 +255,10 @@ public final class Trainer {
 
     private void checkData(Network network, Dataset data, String what) {
         checkShapes(network, data, what);
+        String pair = loss.outputProblem(network.layer(network.layerCount()).activation());
+        if (pair != null) {
+            throw new IllegalArgumentException(pair);
+        }
         for (int r = 0; r < data.size(); r++) {
             for (int c = 0; c < data.targetCount(); c++) {
                 String problem = loss.targetProblem(data.target(r, c));

@@ -63,6 +63,26 @@ public abstract class Kernels {
     }
 
     /**
+     * Ends the helper threads that share large products (named {@code backprop-kernels-N}, daemon),
+     * after they finish what they are doing; the next large product starts them again. For code that
+     * unloads the library or checks for leftover threads; the public front door is
+     * {@code io.github.backprop.train.HelperThreads}.
+     */
+    public static void shutdownHelpers() {
+        RowSplit.shutdown();
+    }
+
+    /**
+     * How many helper threads are running.
+     *
+     * @return 0 before the first shared product and after {@link #shutdownHelpers()}, else up to the
+     *     thread count minus one
+     */
+    public static int runningHelpers() {
+        return RowSplit.runningHelpers();
+    }
+
+    /**
      * One instance of every way the kernels can compute, each forced down its path whatever the size
      * of the product, for tests that compare them with the readable loops: the plain row loops, alone
      * and shared between threads; with the Vector API also the fused row loops, the tiles, and the
@@ -75,7 +95,7 @@ public abstract class Kernels {
         paths.add(new PlainKernels(Sharing.NEVER));
         paths.add(new PlainKernels(Sharing.ALWAYS));
         if (KernelChoice.VECTOR_API) {
-            paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.NEVER));
+            paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.LARGE_ONLY));
             paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.ALWAYS));
             paths.add(new VectorApiKernels(Sharing.ALWAYS, VectorApiKernels.Tiles.ALWAYS));
         }

@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * optimiser update. Batches are consecutive slices of the samples; with {@link TrainerBuilder#shuffle(long)}
  * the order is shuffled every epoch by the given generator. The caller's data is never reordered
  * or modified. After each epoch the whole training set (and the validation set, if any) is scored
- * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}. The loop
+ * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}, and puts
+ * back the weights of the last epoch whose loss was finite (or the weights before training, if the
+ * first epoch diverged), so the network never keeps infinite or NaN weights. The loop
  * checks for thread interruption before every step ({@link TrainingInterruptedException}).
  *
  * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}; it is kept
@@ -131,7 +133,8 @@ public final class Trainer {
      *     cannot learn from the network's output activation (e.g. cross-entropy after ReLU), naming the
      *     pair and what to use instead
      * @throws IllegalStateException if another call is training the network
-     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite (the network then has the
+     *     weights of the last epoch with a finite loss)
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public History fit(Network network, Dataset training) {
@@ -154,14 +157,18 @@ public final class Trainer {
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
         int[] order = steps.order(training.size());
         BestWeights best = patience == 0 ? null : new BestWeights(network);
+        // the weights after the last epoch whose loss was finite (at first, the weights before training)
+        WeightsCopy lastFinite = new WeightsCopy(network);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double[] norms = steps.run(network, training, order);
                 Score train = Evaluation.score(network, loss, training);
                 if (!Double.isFinite(train.loss())) {
-                    throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(),
-                            new History(done, History.StopReason.STOPPED_EARLY));
+                    lastFinite.putBack();
+                    History before = new History(done, History.StopReason.STOPPED_EARLY);
+                    throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(), before);
                 }
+                lastFinite.take();
                 Score val = validation == null ? null : Evaluation.score(network, loss, validation);
                 EpochStats stats = new EpochStats(epoch, train.loss(), train.accuracy(),
                         val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),

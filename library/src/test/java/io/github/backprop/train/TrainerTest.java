@@ -560,6 +560,40 @@ class TrainerTest {
         }
 
         @Test
+        @DisplayName("putting back the weights of the last epoch whose loss was finite, and saying so")
+        void restoresTheLastFiniteWeights() {
+            List<List<Matrix>> afterEpoch = new ArrayList<>();
+            Network net = linear();
+            Trainer t = sgd(1.0, 10_000).batchSize(3).listener((stats, n) -> afterEpoch.add(weights(n))).build();
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.fit(net, x, y));
+            assertEquals(e.epoch() - 1, e.restoredEpoch());
+            assertEquals(afterEpoch.get(afterEpoch.size() - 1), weights(net), "the weights after the last good epoch");
+            for (Parameter p : net.parameters()) {
+                for (double v : p.valueArray()) {
+                    assertTrue(Double.isFinite(v), p.name() + " holds " + v);
+                }
+            }
+            String lastLoss = String.format(java.util.Locale.ROOT, "%.6g", e.history().finalLoss());
+            assertTrue(e.getMessage().endsWith("The network has its weights after epoch " + (e.epoch() - 1)
+                    + " again (loss " + lastLoss + "), the last epoch with a finite loss."), e.getMessage());
+            assertEquals(e.history().finalLoss(), Evaluation.score(net, Losses.mse(), Dataset.of(x, y)).loss(),
+                    "the network scores as after that epoch");
+        }
+
+        @Test
+        @DisplayName("putting back the weights from before training when the first epoch diverges")
+        void firstEpoch() {
+            Network net = linear();
+            List<Matrix> start = weights(net);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> sgd(1e200, 10).batchSize(3).build().fit(net, x, y));
+            assertEquals(1, e.epoch());
+            assertEquals(0, e.restoredEpoch());
+            assertEquals(start, weights(net));
+            assertTrue(e.getMessage().endsWith("The network has its weights from before training again."), e.getMessage());
+        }
+
+        @Test
         @DisplayName("telling the listeners that training ended, with that history")
         void listeners() {
             List<History> ended = new ArrayList<>();

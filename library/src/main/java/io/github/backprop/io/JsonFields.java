@@ -70,8 +70,12 @@ final class JsonFields {
     }
 
     static Activation activation(JsonNode layer, String where) {
+        JsonNode alpha = layer.get("alpha");
+        if (alpha != null && !(alpha.isNumber() && Double.isFinite(alpha.asDouble()))) {
+            throw new ModelFileException(path(where, "alpha") + " (leaky ReLU's slope) must be a finite number, found "
+                    + (alpha.isNumber() ? String.valueOf(alpha.asDouble()) : alpha.toString()));
+        }
         try {
-            JsonNode alpha = layer.get("alpha");
             return activationByName(text(layer, "activation", where), alpha == null ? 0.01 : alpha.asDouble());
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(where + ".activation: " + e.getMessage(), e);

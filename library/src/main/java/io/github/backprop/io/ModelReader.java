@@ -1,5 +1,7 @@
 package io.github.backprop.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop.activation.Activation;
@@ -10,6 +12,8 @@ import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 import static io.github.backprop.io.JsonFields.activation;
@@ -47,14 +51,32 @@ final class ModelReader {
         return builder.build();
     }
 
-    /** The JSON tree: an object, or a message with the line and column where the text stops being JSON. */
+    /**
+     * The JSON tree: one object and nothing after it but white space, or a message with the line and
+     * column where the text stops being JSON.
+     */
     private static JsonNode parse(String json) {
         JsonNode root;
-        try {
-            root = JsonFields.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException("not valid JSON (is the file truncated?): " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        try (JsonParser parser = JsonFields.MAPPER.createParser(json)) {
+            try {
+                root = JsonFields.MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw new ModelFileException("not valid JSON (is the file truncated?): " + e.getOriginalMessage()
+                        + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            }
+            JsonLocation extra;
+            try {
+                extra = parser.nextToken() == null ? null : parser.currentTokenLocation();
+            } catch (JsonProcessingException e) {
+                extra = e.getLocation();
+            }
+            if (root != null && extra != null) {
+                throw new ModelFileException("more content after the end of the network's JSON, at line "
+                        + extra.getLineNr() + ", column " + extra.getColumnNr()
+                        + ": a model file holds one JSON object and nothing after it (were two files joined?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (root == null || !root.isObject()) {
             throw new ModelFileException("expected a JSON object describing a network, found "

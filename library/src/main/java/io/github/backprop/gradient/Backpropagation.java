@@ -193,13 +193,22 @@ public final class Backpropagation {
      * @param x samples, one per row; not modified
      * @param y targets, one row per sample; not modified
      * @return the complete trace
-     * @throws IllegalArgumentException for empty data, mismatched shapes or non-finite values
+     * @throws IllegalArgumentException for empty data, mismatched shapes, non-finite values or targets
+     *     the loss cannot take (as {@code Trainer.fit} refuses them), naming the row and column
      */
     public static Trace trace(Network network, Loss loss, double[][] x, double[][] y) {
         Inputs.checkFeatures(x, network.inputShape(), "x");
         Inputs.checkFeatures(y, network.outputSize(), "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("shape mismatch: " + x.length + " samples in x but " + y.length + " in y");
+        }
+        for (int r = 0; r < y.length; r++) {
+            for (int c = 0; c < y[r].length; c++) {
+                String problem = loss.targetProblem(y[r][c]);
+                if (problem != null) {
+                    throw new IllegalArgumentException("y target at row " + r + ", column " + c + ": " + problem);
+                }
+            }
         }
         List<Parameter> params = network.parameters();
         List<double[]> savedGradients = new ArrayList<>();

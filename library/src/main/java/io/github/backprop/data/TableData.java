@@ -29,7 +29,7 @@ import java.util.Objects;
  *         .label("species")
  *         .toDataset();
  * }</pre>
- * The table is only read, never changed.
+ * The table is only read, never changed. A conversion is set up and run by one thread.
  */
 public final class TableData {
     private final Table table;

@@ -39,8 +39,8 @@ import java.util.StringJoiner;
  * <p>Threads: a network holds its parameters' values and gradients and nothing else. Predicting,
  * scoring and tracing only read the values (a trace saves and restores the gradients), so any number
  * of threads may do them at once while nobody trains the network. Training writes the values and
- * the gradients: a network is trained by one call at a time (the trainer refuses a second call
- * while one runs), and is not read by others meanwhile. To train one architecture on several
+ * the gradients: a network is trained by one call at a time ({@code Trainer.fit} refuses a second
+ * {@code fit} while one runs), and is not read by others meanwhile. To train one architecture on several
  * threads, give each thread its own network ({@link #copy()}, or another seed).
  */
 public final class Network {

@@ -16,6 +16,9 @@ import java.util.Random;
  * call that made it. Required: at least one layer, and a seed or {@link Random} unless every layer
  * with parameters is given its values.
  *
+ * <p>A builder is filled and built on one thread (its generator is advanced by {@link #build()});
+ * each network it builds is independent of the others.
+ *
  * <p>(Over 300 lines because it is all public API: one documented method per layer type, drawn or
  * given, and per setting. The checks are in {@code BuilderChecks}, the layers to build in
  * {@code LayerSpec}.)

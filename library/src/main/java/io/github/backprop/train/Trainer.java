@@ -11,7 +11,6 @@ import io.github.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +49,11 @@ import java.util.function.Supplier;
  * come: the generator of {@link TrainerBuilder#shuffle(long)} (so with shuffling, which network gets
  * which order depends on the order of the calls: build one trainer per network for reproducible
  * parallel runs), and the listeners (called on the thread that trains, by every call). What must
- * not happen is one network trained by two calls at once: the second call is refused with an
- * {@link IllegalStateException}.
+ * not happen is one network trained by two calls at once, since every step changes its weights:
+ * {@code fit} refuses a network that another {@code fit} is training with an
+ * {@link IllegalStateException}; {@code trainEpoch}, the bare loop, does not look (a check there
+ * cost a tenth of the W1 benchmark's time), so a loop of your own must train each network on one
+ * thread.
  */
 public final class Trainer {
     private final Loss loss;
@@ -66,11 +68,13 @@ public final class Trainer {
 
     /** New steps of an epoch, with this trainer's settings and no arrays yet. */
     private final Supplier<EpochSteps> newSteps;
+    /** Guards {@link #idleSteps} (a lock, not an atomic: the interpreter runs it faster while W1 warms up). */
+    private final Object idleLock = new Object();
     /**
      * The steps of an epoch, with the workspace and batch arrays they reuse, while no call uses them:
      * a call takes them (or new ones, if another call has them) and puts them back when it ends.
      */
-    private final AtomicReference<EpochSteps> idleSteps = new AtomicReference<>();
+    private EpochSteps idleSteps;
 
     Trainer(TrainerBuilder b) {
         this.loss = b.loss;
@@ -132,7 +136,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
      *     cannot learn from the network's output activation (e.g. cross-entropy after ReLU), naming the
      *     pair and what to use instead
-     * @throws IllegalStateException if another call is training the network
+     * @throws IllegalStateException if another call of {@code fit} is training the network
      * @throws TrainingDivergedException if the loss becomes NaN or infinite (the network then has the
      *     weights of the last epoch with a finite loss)
      * @throws TrainingInterruptedException if the thread is interrupted
@@ -142,11 +146,13 @@ public final class Trainer {
         if (validation != null) {
             checkData(network, validation, "validation");
         }
-        EpochSteps steps = takeSteps(network);
+        NetworksInTraining.claim(network);
+        EpochSteps steps = takeSteps();
         try {
             return epochs(network, training, steps);
         } finally {
-            putBack(network, steps);
+            putBack(steps);
+            NetworksInTraining.release(network);
         }
     }
 
@@ -226,11 +232,10 @@ public final class Trainer {
      * @throws NullPointerException if the data is null
      * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
      *     cannot learn from the network's output activation, as in {@code fit}
-     * @throws IllegalStateException if another call is training the network
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        EpochSteps steps = takeSteps(network);
+        EpochSteps steps = takeSteps();
         try {
             if (!steps.checked(network, training)) {
                 checkData(network, training, "training");
@@ -240,24 +245,25 @@ public final class Trainer {
         } catch (EpochSteps.Interrupted e) {
             throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
         } finally {
-            putBack(network, steps);
+            putBack(steps);
         }
     }
 
-    /**
-     * Steps for a call that trains this network: the idle ones, or new ones if another call has them;
-     * refuses a network that another call is training.
-     */
-    private EpochSteps takeSteps(Network network) {
-        NetworksInTraining.claim(network);
-        EpochSteps steps = idleSteps.getAndSet(null);
+    /** Steps for a call: the idle ones, or new ones if another call has them. */
+    private EpochSteps takeSteps() {
+        EpochSteps steps;
+        synchronized (idleLock) {
+            steps = idleSteps;
+            idleSteps = null;
+        }
         return steps != null ? steps : newSteps.get();
     }
 
     /** Ends a call: its steps become the idle ones, for the next call to reuse. */
-    private void putBack(Network network, EpochSteps steps) {
-        idleSteps.set(steps);
-        NetworksInTraining.release(network);
+    private void putBack(EpochSteps steps) {
+        synchronized (idleLock) {
+            idleSteps = steps;
+        }
     }
 
     private void checkData(Network network, Dataset data, String what) {

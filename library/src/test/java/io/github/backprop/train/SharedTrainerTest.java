@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,7 +141,7 @@ class SharedTrainerTest {
 
         @Test
         @Timeout(value = 2, unit = TimeUnit.MINUTES)
-        @DisplayName("a network that another call is training is refused, naming the rule, and can be trained once that call ends")
+        @DisplayName("a network that another fit is training is refused by fit, naming the rule, and can be trained once that fit ends")
         void oneCallPerNetwork() throws Exception {
             Network net = network(0);
             Dataset data = data(0);
@@ -161,15 +162,15 @@ class SharedTrainerTest {
             Trainer other = trainer(Optimizers.sgd(0.5));
             IllegalStateException e;
             try {
-                e = assertThrows(IllegalStateException.class, () -> other.trainEpoch(net, data));
+                e = assertThrows(IllegalStateException.class, () -> other.fit(net, data));
                 assertThrows(IllegalStateException.class, () -> waiting.fit(net, data));
             } finally {
                 secondCallDone.countDown();
                 first.join();
             }
-            assertTrue(e.getMessage().contains("already being trained by another call")
+            assertTrue(e.getMessage().contains("already being trained by another call of fit")
                     && e.getMessage().contains("one call at a time"), e.getMessage());
-            other.trainEpoch(net, data);
+            assertEquals(EPOCHS, other.fit(net, data).epochs().size());
         }
     }
 

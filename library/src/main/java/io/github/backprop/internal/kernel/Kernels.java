@@ -22,14 +22,15 @@ import java.util.List;
  *       and add, so the sums are the textbook loops' bit for bit. Chosen without the Vector API
  *       (the notebooks, Binder).</li>
  *   <li>{@code VectorApiKernels}: with the JVM option {@code --add-modules jdk.incubator.vector},
- *       register tiles on the incubating Vector API ({@code VectorTiles}), and the same row loops
- *       with fused multiply-adds for small products until the tiles are compiled. Both take each
+ *       register tiles on the incubating Vector API ({@code VectorTiles}) for large products, and
+ *       the same row loops with fused multiply-adds for small ones (by size alone). Both take each
  *       term with one rounding instead of two ({@code fma}), so results differ from the plain
  *       kernels in the last digits; each is deterministic.</li>
  * </ul>
  * Large products, long updates and copies, and element-wise work on many values are shared between
  * threads ({@code RowSplit}); every entry is computed by one thread in a fixed order, so no result
- * depends on the number of threads.
+ * depends on the number of threads. The kernels keep no state between calls, so any number of
+ * threads may call them at once.
  */
 public abstract class Kernels {
     /** Only this package makes kernels: {@link #chosen()} and {@link #everyPath()} hand them out. */

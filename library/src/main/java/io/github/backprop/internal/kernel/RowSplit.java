@@ -11,11 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The number of threads is the system property {@code backprop.threads}, by default the number
  * of processors the JVM sees. The helper threads are daemon threads named
  * {@code backprop-kernels-1}, {@code backprop-kernels-2}, ..., started on first use. A helper with
- * nothing to do parks at once, using no processor time until it is handed a part. (Helpers used to
- * spin for a millisecond after each part, waiting for the next: on a machine with more threads
- * than processors that took the processors from the threads doing the work, and the W3
- * benchmark's epoch took about ten times as long.) The caller spins while its helpers finish their
- * parts. {@link #shutdown()} ends the helpers; the next large product starts new ones. Products
+ * nothing to do parks at once, using no processor time until it is handed a part: a helper that
+ * spun while waiting would take a processor from the threads doing the work whenever the machine
+ * runs more threads than it has processors, as a shared Binder or classroom machine does. The
+ * caller spins while its helpers finish their parts. {@link #shutdown()} ends the helpers; the next large product starts new ones. Products
  * called from several threads at once do not wait for each other: a caller that finds the helpers
  * busy computes its whole product itself.
  *

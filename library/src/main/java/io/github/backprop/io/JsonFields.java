@@ -11,6 +11,10 @@ import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
 
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
  * The fields of a model file, read and written: numbers, names and arrays, each read with a check
  * whose message names the field's path (e.g. {@code layers[1].weights[0][2]}) and what was found.
@@ -83,33 +87,33 @@ final class JsonFields {
     }
 
     static Padding padding(JsonNode layer, String where) {
-        String name = text(layer, "padding", where);
-        for (Padding p : Padding.values()) {
-            if (p.toString().equals(name)) {
-                return p;
-            }
-        }
-        throw new ModelFileException(where + ".padding \"" + name + "\" is unknown; known: valid, same");
+        return named(layer, "padding", where, Padding.values(), Padding::toString);
     }
 
     static RecurrentLayer.Output recurrentOutput(JsonNode layer, String where) {
-        String name = text(layer, "output", where);
-        for (RecurrentLayer.Output o : RecurrentLayer.Output.values()) {
-            if (o.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
-                return o;
-            }
-        }
-        throw new ModelFileException(where + ".output \"" + name + "\" is unknown; known: last_step, every_step");
+        return named(layer, "output", where, RecurrentLayer.Output.values(), JsonFields::lowerCase);
     }
 
     static MaxPoolLayer.Leftover leftover(JsonNode layer, String where) {
-        String name = text(layer, "leftover", where);
-        for (MaxPoolLayer.Leftover l : MaxPoolLayer.Leftover.values()) {
-            if (l.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
-                return l;
+        return named(layer, "leftover", where, MaxPoolLayer.Leftover.values(), JsonFields::lowerCase);
+    }
+
+    /** An enum's name as a model file writes it, e.g. {@code last_step}. */
+    static String lowerCase(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value whose name, as the file writes it, is the text of {@code field}; else a message listing the known names. */
+    private static <E extends Enum<E>> E named(JsonNode layer, String field, String where, E[] values,
+                                               Function<E, String> nameInFile) {
+        String name = text(layer, field, where);
+        for (E e : values) {
+            if (nameInFile.apply(e).equals(name)) {
+                return e;
             }
         }
-        throw new ModelFileException(where + ".leftover \"" + name + "\" is unknown; known: refuse, drop");
+        throw new ModelFileException(path(where, field) + " \"" + name + "\" is unknown; known: "
+                + Arrays.stream(values).map(nameInFile).collect(Collectors.joining(", ")));
     }
 
     static int positive(JsonNode node, String field, String where) {

@@ -14,8 +14,6 @@ import io.github.backprop.nn.Parameter;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
 
-import java.util.Locale;
-
 /** Writes a network in the format {@link ModelJson} describes: each layer writes itself, through {@link Layer#addTo}. */
 final class ModelWriter {
     private ModelWriter() {
@@ -105,7 +103,7 @@ final class ModelWriter {
             start("maxPool");
             node.put("size", size);
             if (leftover != MaxPoolLayer.Leftover.REFUSE) {
-                node.put("leftover", leftover.name().toLowerCase(Locale.ROOT));
+                node.put("leftover", JsonFields.lowerCase(leftover));
             }
             return this;
         }
@@ -121,7 +119,7 @@ final class ModelWriter {
                                    RecurrentLayer.Output output) {
             start("recurrent");
             node.put("hiddenSize", inputWeights.length);
-            node.put("output", output.name().toLowerCase(Locale.ROOT));
+            node.put("output", JsonFields.lowerCase(output));
             writeMatrix(node.putArray("inputWeights"), inputWeights);
             writeMatrix(node.putArray("recurrentWeights"), recurrentWeights);
             writeVector(node.putArray("biases"), biases);

@@ -2,7 +2,6 @@ package io.github.backprop.loss;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
-import io.github.backprop.activation.LeakyRelu;
 
 /**
  * Binary cross-entropy for outputs in (0, 1), one independent yes/no per output:
@@ -54,13 +53,8 @@ public final class BinaryCrossEntropy implements Loss {
     /** Refuses outputs that can leave (0, 1): identity, ReLU, leaky ReLU and tanh. */
     @Override
     public String outputProblem(Activation f) {
-        if (f == Activations.identity() || f == Activations.relu() || f instanceof LeakyRelu || f == Activations.tanh()) {
-            return "binary cross-entropy cannot learn from a " + f.name() + " output layer: it takes log a and"
-                    + " log(1 - a), which need outputs strictly between 0 and 1, and " + f.name()
-                    + "'s outputs are not; use Activations.sigmoid() on the output layer (or Losses.mse() to keep "
-                    + f.name() + ")";
-        }
-        return null;
+        return OutputRanges.outsideZeroToOne(f, "binary cross-entropy",
+                "it takes log a and log(1 - a), which need outputs strictly between 0 and 1", "Activations.sigmoid()");
     }
 
     @Override

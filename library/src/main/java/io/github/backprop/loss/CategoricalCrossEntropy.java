@@ -2,7 +2,6 @@ package io.github.backprop.loss;
 
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
-import io.github.backprop.activation.LeakyRelu;
 
 /**
  * Categorical cross-entropy for class probabilities (a softmax output) and one-hot targets:
@@ -60,13 +59,9 @@ public final class CategoricalCrossEntropy implements Loss {
                     + " use Activations.softmax() on the output layer (or Losses.binaryCrossEntropy() for"
                     + " independent yes/no outputs)";
         }
-        if (f == Activations.identity() || f == Activations.relu() || f instanceof LeakyRelu || f == Activations.tanh()) {
-            return "categorical cross-entropy cannot learn from a " + f.name() + " output layer: it takes log a"
-                    + " of class probabilities, which need outputs between 0 and 1 that sum to 1, and " + f.name()
-                    + "'s outputs are not; use Activations.softmax() on the output layer (or Losses.mse() to keep "
-                    + f.name() + ")";
-        }
-        return null;
+        return OutputRanges.outsideZeroToOne(f, "categorical cross-entropy",
+                "it takes log a of class probabilities, which need outputs between 0 and 1 that sum to 1",
+                "Activations.softmax()");
     }
 
     @Override

@@ -8,8 +8,8 @@ import io.github.backprop.internal.kernel.Kernels;
  * {@code backprop-kernels-2}, ..., one fewer than the thread count ({@code -Dbackprop.threads=N},
  * by default the number of processors). They start with the first product large enough to share
  * (about a million multiply-adds), so the small networks of the tutorials never start them. A helper
- * with nothing to do is parked and uses no processor time; being daemon threads, they never keep the
- * JVM from ending.
+ * that has had nothing to do for 50 microseconds is parked and uses no processor time; being daemon
+ * threads, they never keep the JVM from ending.
  *
  * <p>A long-lived JVM that wants them gone, such as a notebook kernel unloading the library, a
  * server undeploying an application, or a test checking for leftover threads, calls

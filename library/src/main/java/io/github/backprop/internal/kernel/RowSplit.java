@@ -10,11 +10,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The number of threads is the system property {@code backprop.threads}, by default the number
  * of processors the JVM sees. The helper threads are daemon threads named
- * {@code backprop-kernels-1}, {@code backprop-kernels-2}, ..., started on first use. A helper with
- * nothing to do parks at once, using no processor time until it is handed a part: a helper that
- * spun while waiting would take a processor from the threads doing the work whenever the machine
- * runs more threads than it has processors, as a shared Binder or classroom machine does. The
- * caller spins while its helpers finish their parts. {@link #shutdown()} ends the helpers; the next large product starts new ones. Products
+ * {@code backprop-kernels-1}, {@code backprop-kernels-2}, ..., started on first use. A training
+ * step hands parts over a few times within a millisecond, and waking a parked thread costs tens of
+ * microseconds on a virtual machine, so a helper that has just finished a part waits for the next
+ * for at most {@link #WAIT_NANOS} (50 microseconds), yielding its processor to any other thread
+ * that wants it, and then parks, using no processor time until it is handed a part. Waiting longer,
+ * or without yielding, would take the processors from the threads doing the work whenever the
+ * machine runs more threads than it has processors, as a shared Binder or classroom machine does.
+ * The caller waits for its helpers to finish their parts the same way, yielding. {@link #shutdown()} ends the helpers; the next large product starts new ones. Products
  * called from several threads at once do not wait for each other: a caller that finds the helpers
  * busy computes its whole product itself.
  *
@@ -33,6 +36,8 @@ final class RowSplit {
         boolean step();
     }
 
+    /** How long a helper that has just finished some work waits, yielding, for more before it parks. */
+    static final long WAIT_NANOS = 50_000L;
     private static final int THREADS = readThreads();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static final AtomicReference<Background> BACKGROUND = new AtomicReference<>();
@@ -216,10 +221,10 @@ final class RowSplit {
             done = true;
         }
 
-        /** Spins until the helper is done (it is already computing). */
+        /** Waits until the helper is done (it is already computing), yielding the processor meanwhile. */
         void awaitDone() {
             while (!done) {
-                Thread.onSpinWait();
+                Thread.yield();
             }
         }
 
@@ -269,8 +274,12 @@ final class RowSplit {
             }
         }
 
-        /** The next part, or null once the helper is asked to stop; parks while there is nothing to do. */
+        /**
+         * The next part, or null once the helper is asked to stop: waits for it, yielding, for up to
+         * {@link #WAIT_NANOS} after the last work, then parks.
+         */
         private Part awaitPart() {
+            long lastWork = System.nanoTime();
             while (true) {
                 Part part = next;
                 if (part != null) {
@@ -284,6 +293,11 @@ final class RowSplit {
                     if (!work.step()) {
                         withdraw(work);
                     }
+                    lastWork = System.nanoTime();
+                    continue;
+                }
+                if (System.nanoTime() - lastWork < WAIT_NANOS) {
+                    Thread.yield();
                     continue;
                 }
                 parked = true;
@@ -293,6 +307,8 @@ final class RowSplit {
                     LockSupport.park(this);
                 }
                 parked = false;
+                // woken for work (which is there at once) or for nothing: no waiting either way
+                lastWork = System.nanoTime() - WAIT_NANOS;
             }
         }
     }

@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  * not happen is one network trained by two calls at once, since every step changes its weights:
  * {@code fit} refuses a network that another {@code fit} is training with an
  * {@link IllegalStateException}; {@code trainEpoch}, the bare loop, does not look (a check there
- * cost a tenth of the W1 benchmark's time), so a loop of your own must train each network on one
+ * costs a tenth of the W1 benchmark's time), so a loop of your own must train each network on one
  * thread.
  */
 public final class Trainer {

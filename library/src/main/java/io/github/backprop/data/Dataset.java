@@ -326,7 +326,10 @@ public final class Dataset {
         return new Builder(featureCount, targetCount, expectedRows);
     }
 
-    /** Adds rows one at a time; {@link #build()} checks and freezes them. */
+    /**
+     * Adds rows one at a time; {@link #build()} checks and freezes them. A builder is filled by one
+     * thread; the data set it builds never changes and may be shared by any.
+     */
     public static final class Builder {
         private final int featureCount;
         private final int targetCount;

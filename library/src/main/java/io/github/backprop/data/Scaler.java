@@ -53,6 +53,8 @@ public final class Scaler {
      *
      * @param training the data to fit on (usually the training part only)
      * @return a fitted scaler (this one is unchanged)
+     * @throws IllegalArgumentException if a feature's values are too far apart for its shift and scale
+     *     to be finite doubles (e.g. -1e308 and 1e308), naming the feature
      */
     public Scaler fit(Dataset training) {
         int d = training.featureCount();
@@ -83,6 +85,13 @@ public final class Scaler {
             }
             if (scale[c] == 0) {
                 scale[c] = 1;
+            }
+            if (!Double.isFinite(shift[c]) || !Double.isFinite(scale[c])) {
+                throw new IllegalArgumentException("feature " + featureName(training.featureNames(), c)
+                        + " cannot be scaled: with values from " + min + " to " + max + " its "
+                        + (method == Method.STANDARDIZE ? "mean and standard deviation come out as " + shift[c]
+                        + " and " + scale[c] : "range comes out as " + scale[c])
+                        + " in double precision; divide the column by a large power of 10 first");
             }
         }
         return new Scaler(method, shift, scale, training.featureNames());
@@ -115,6 +124,7 @@ public final class Scaler {
      *
      * @param data data with the same number of features as the fitted data (not modified)
      * @return a new dataset with scaled features and the same targets, labels and names
+     * @throws IllegalArgumentException if a scaled value would overflow, naming the feature and row
      */
     public Dataset transform(Dataset data) {
         requireFitted();
@@ -123,13 +133,26 @@ public final class Scaler {
                     + " features but the data has " + data.featureCount());
         }
         double[][] x = data.features();
-        for (double[] row : x) {
+        for (int r = 0; r < x.length; r++) {
+            double[] row = x[r];
             for (int c = 0; c < row.length; c++) {
+                double value = row[c];
                 // x' = (x - shift) / scale
-                row[c] = (row[c] - shift[c]) / scale[c];
+                row[c] = (value - shift[c]) / scale[c];
+                if (!Double.isFinite(row[c])) {
+                    throw new IllegalArgumentException("feature " + featureName(data.featureNames(), c) + " at row "
+                            + r + " is " + value + ", too far from the fitted " + (method == Method.STANDARDIZE
+                            ? "mean " : "min ") + shift[c] + " to scale in double precision: (x - shift) / scale"
+                            + " overflows");
+                }
             }
         }
         return Dataset.of(x, data.targets()).withNames(data.featureNames(), data.classNames());
+    }
+
+    /** "2 ('petal_width')" with a name, else "2". */
+    private static String featureName(List<String> names, int c) {
+        return c < names.size() ? c + " ('" + names.get(c) + "')" : String.valueOf(c);
     }
 
     private void requireFitted() {

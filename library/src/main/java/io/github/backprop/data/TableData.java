@@ -1,6 +1,7 @@
 package io.github.backprop.data;
 
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -28,7 +29,7 @@ import java.util.Objects;
  *         .label("species")
  *         .toDataset();
  * }</pre>
- * The table is only read, never changed.
+ * The table is only read, never changed. A conversion is set up and run by one thread.
  */
 public final class TableData {
     private final Table table;
@@ -221,8 +222,7 @@ public final class TableData {
         for (int c = 0; c < names.size(); c++) {
             Column<?> col = column(names.get(c));
             if (!(col instanceof NumericColumn<?> num)) {
-                throw new IllegalArgumentException("column '" + names.get(c) + "' is " + col.type().name()
-                        + ", not numeric: only numeric columns can be features or targets");
+                throw new IllegalArgumentException(notNumeric(col));
             }
             for (int r = 0; r < table.rowCount(); r++) {
                 if (num.isMissing(r)) {
@@ -232,6 +232,34 @@ public final class TableData {
             }
         }
         return out;
+    }
+
+    /**
+     * Why a column is not numeric: for text, the first cell that is not a number, by row (a CSV column
+     * with one such cell is read as text); otherwise its type.
+     */
+    private static String notNumeric(Column<?> col) {
+        if (col instanceof StringColumn text) {
+            for (int r = 0; r < text.size(); r++) {
+                String cell = text.get(r);
+                if (!text.isMissing(r) && !isNumber(cell)) {
+                    return "column '" + col.name() + "' is text, not numeric: row " + r + " holds '" + cell
+                            + "', which is not a number (rows count from 0, after the header line of a CSV file;"
+                            + " only numeric columns can be features or targets)";
+                }
+            }
+        }
+        return "column '" + col.name() + "' is " + col.type().name()
+                + ", not numeric: only numeric columns can be features or targets";
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private Column<?> column(String name) {

@@ -21,6 +21,11 @@ import java.util.function.LongSupplier;
  * }</pre>
  * Outside a notebook (no kernel found by {@link Notebook#setup()}, nor JJava's extension
  * installed) it does nothing, so the same code runs in plain Java and in tests.
+ *
+ * <p>A display shows one chart of the epochs it is told about. Give each training run its own
+ * display: a display shared by runs (one after another, or a trainer shared between threads) shows
+ * all their epochs in one chart, in the order they came. It may be called from several threads at
+ * once (its methods are synchronised).
  */
 public final class LiveTrainingDisplay implements TrainingListener {
     /** The shortest time between two updates. */
@@ -64,12 +69,12 @@ public final class LiveTrainingDisplay implements TrainingListener {
     }
 
     /** How many times the display was drawn or updated (for tests). */
-    int updates() {
+    synchronized int updates() {
         return updates;
     }
 
     @Override
-    public void epochCompleted(EpochStats stats, Network network) {
+    public synchronized void epochCompleted(EpochStats stats, Network network) {
         epochs.add(stats);
         long now = clockMillis.getAsLong();
         if (lastDraw != Long.MIN_VALUE && now - lastDraw < intervalMillis) {
@@ -80,7 +85,7 @@ public final class LiveTrainingDisplay implements TrainingListener {
     }
 
     @Override
-    public void trainingEnded(History history) {
+    public synchronized void trainingEnded(History history) {
         if (!epochs.isEmpty()) {
             draw();
         }

@@ -6,6 +6,8 @@ import io.github.backprop.loss.Loss;
 import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Network;
 
+import java.util.Arrays;
+
 /**
  * Predictions, loss, accuracy and confusion matrices. Nothing here changes the network or the data.
  *
@@ -23,8 +25,20 @@ public final class Evaluation {
      *
      * @param output the network's output for one sample
      * @return its class index
+     * @throws IllegalArgumentException if the output is empty or holds a NaN (no class can be read
+     *     from it), naming the problem
      */
     public static int predictedClass(double[] output) {
+        if (output == null || output.length == 0) {
+            throw new IllegalArgumentException("an empty output has no predicted class: give the network's output for"
+                    + " one sample, e.g. network.predict(x)");
+        }
+        for (int k = 0; k < output.length; k++) {
+            if (Double.isNaN(output[k])) {
+                throw new IllegalArgumentException("output " + k + " is NaN, so no class can be read from "
+                        + Arrays.toString(output) + " (do the network's weights hold NaN?)");
+            }
+        }
         return predictedClass(output, 0, output.length);
     }
 

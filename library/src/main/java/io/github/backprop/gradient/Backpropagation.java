@@ -29,7 +29,13 @@ import java.util.List;
  *
  * <p>An instance is a reusable workspace sized for batches of up to {@code maxRows} samples, so the
  * training loop allocates nothing per step. For a one-off look at every value, use the static
- * {@link #trace(Network, Loss, double[][], double[][])} instead. Not thread-safe.
+ * {@link #trace(Network, Loss, double[][], double[][])} instead.
+ *
+ * <p>Threads: a workspace holds the z, a and delta of its last batch, so it is used by one thread at
+ * a time; give each thread a workspace of its own. Several workspaces may run {@link #forward} for
+ * one network at once (it only reads the weights), but {@link #backward} writes the gradients stored
+ * in the network's parameters, so only one workspace of a network runs it at a time. The static
+ * methods make workspaces of their own and may be called from any thread.
  */
 public final class Backpropagation {
     private final Network network;
@@ -187,13 +193,22 @@ public final class Backpropagation {
      * @param x samples, one per row; not modified
      * @param y targets, one row per sample; not modified
      * @return the complete trace
-     * @throws IllegalArgumentException for empty data, mismatched shapes or non-finite values
+     * @throws IllegalArgumentException for empty data, mismatched shapes, non-finite values or targets
+     *     the loss cannot take (as {@code Trainer.fit} refuses them), naming the row and column
      */
     public static Trace trace(Network network, Loss loss, double[][] x, double[][] y) {
         Inputs.checkFeatures(x, network.inputShape(), "x");
         Inputs.checkFeatures(y, network.outputSize(), "y");
         if (x.length != y.length) {
             throw new IllegalArgumentException("shape mismatch: " + x.length + " samples in x but " + y.length + " in y");
+        }
+        for (int r = 0; r < y.length; r++) {
+            for (int c = 0; c < y[r].length; c++) {
+                String problem = loss.targetProblem(y[r][c]);
+                if (problem != null) {
+                    throw new IllegalArgumentException("y target at row " + r + ", column " + c + ": " + problem);
+                }
+            }
         }
         List<Parameter> params = network.parameters();
         List<double[]> savedGradients = new ArrayList<>();

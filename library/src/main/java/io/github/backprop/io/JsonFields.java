@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.Activations;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
+
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The fields of a model file, read and written: numbers, names and arrays, each read with a check
@@ -69,8 +74,12 @@ final class JsonFields {
     }
 
     static Activation activation(JsonNode layer, String where) {
+        JsonNode alpha = layer.get("alpha");
+        if (alpha != null && !(alpha.isNumber() && Double.isFinite(alpha.asDouble()))) {
+            throw new ModelFileException(path(where, "alpha") + " (leaky ReLU's slope) must be a finite number, found "
+                    + (alpha.isNumber() ? String.valueOf(alpha.asDouble()) : alpha.toString()));
+        }
         try {
-            JsonNode alpha = layer.get("alpha");
             return activationByName(text(layer, "activation", where), alpha == null ? 0.01 : alpha.asDouble());
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(where + ".activation: " + e.getMessage(), e);
@@ -78,23 +87,33 @@ final class JsonFields {
     }
 
     static Padding padding(JsonNode layer, String where) {
-        String name = text(layer, "padding", where);
-        for (Padding p : Padding.values()) {
-            if (p.toString().equals(name)) {
-                return p;
-            }
-        }
-        throw new ModelFileException(where + ".padding \"" + name + "\" is unknown; known: valid, same");
+        return named(layer, "padding", where, Padding.values(), Padding::toString);
     }
 
     static RecurrentLayer.Output recurrentOutput(JsonNode layer, String where) {
-        String name = text(layer, "output", where);
-        for (RecurrentLayer.Output o : RecurrentLayer.Output.values()) {
-            if (o.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
-                return o;
+        return named(layer, "output", where, RecurrentLayer.Output.values(), JsonFields::lowerCase);
+    }
+
+    static MaxPoolLayer.Leftover leftover(JsonNode layer, String where) {
+        return named(layer, "leftover", where, MaxPoolLayer.Leftover.values(), JsonFields::lowerCase);
+    }
+
+    /** An enum's name as a model file writes it, e.g. {@code last_step}. */
+    static String lowerCase(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value whose name, as the file writes it, is the text of {@code field}; else a message listing the known names. */
+    private static <E extends Enum<E>> E named(JsonNode layer, String field, String where, E[] values,
+                                               Function<E, String> nameInFile) {
+        String name = text(layer, field, where);
+        for (E e : values) {
+            if (nameInFile.apply(e).equals(name)) {
+                return e;
             }
         }
-        throw new ModelFileException(where + ".output \"" + name + "\" is unknown; known: last_step, every_step");
+        throw new ModelFileException(path(where, field) + " \"" + name + "\" is unknown; known: "
+                + Arrays.stream(values).map(nameInFile).collect(Collectors.joining(", ")));
     }
 
     static int positive(JsonNode node, String field, String where) {

@@ -3,11 +3,7 @@ package io.github.backprop.io;
 import io.github.backprop.nn.Network;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Saves and loads networks as human-readable JSON:
@@ -35,15 +31,18 @@ import java.nio.file.StandardCopyOption;
  *   <li>{@code "conv2d"}: {@code outChannels}, {@code kernelSize}, {@code padding} ("valid" or
  *       "same"), {@code activation}, {@code kernels} as K[o][c][p][q] (nested arrays,
  *       out-channels x in-channels x k x k) and {@code biases} (one per output channel);</li>
- *   <li>{@code "maxPool"}: {@code size}; {@code "flatten"}: nothing more;</li>
+ *   <li>{@code "maxPool"}: {@code size}, and {@code "leftover" : "drop"} if rows and columns that
+ *       no window covers are dropped (without it the window must divide the image);
+ *       {@code "flatten"}: nothing more;</li>
  *   <li>{@code "recurrent"}: {@code hiddenSize}, {@code output} ("last_step" or "every_step"),
  *       {@code inputWeights} (W_x, hidden x features), {@code recurrentWeights} (W_h, hidden x
  *       hidden) and {@code biases}.</li>
  * </ul>
  * Every layer also states its flat {@code inputSize} and {@code outputSize}, which loading checks
- * against the shapes. Loading checks everything and names the first problem found.
+ * against the shapes. Loading checks everything and names the first problem found: bytes that are
+ * not UTF-8 text, JSON that stops early or goes on after the network, a field of the wrong type.
  * Saving writes a temporary file and then moves it into place, so a failed save never destroys an
- * existing file.
+ * existing file, and a replaced file keeps its permissions.
  */
 public final class ModelJson {
     /** The value of the "format" field. */
@@ -67,7 +66,10 @@ public final class ModelJson {
     }
 
     /**
-     * Saves the network to a file, replacing it only once the new content is completely written.
+     * Saves the network to a file, replacing it only once the new content is completely written: the
+     * JSON goes into a temporary file beside it, which is then moved into place. A file that existed
+     * keeps its permissions (and a symbolic link keeps pointing where it did: the file it points to is
+     * replaced); a new file gets the permissions any new file of the user gets.
      *
      * @param network the network (not modified)
      * @param file where to write
@@ -76,19 +78,7 @@ public final class ModelJson {
      */
     public static void save(Network network, Path file) throws IOException {
         String json = toJson(network);
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ModelFiles.replace(file, json);
     }
 
     /**
@@ -97,10 +87,11 @@ public final class ModelJson {
      * @param file a file written by {@link #save}
      * @return the network
      * @throws IOException if the file cannot be read
-     * @throws ModelFileException if the content is not a valid network, naming the file and the problem
+     * @throws ModelFileException if the content is not a valid network (also if it is not text at
+     *     all), naming the file and the problem
      */
     public static Network load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = ModelFiles.read(file);
         try {
             return fromJson(text);
         } catch (ModelFileException e) {

@@ -1,14 +1,19 @@
 package io.github.backprop.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backprop.activation.Activation;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.NetworkBuilder;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 import static io.github.backprop.io.JsonFields.activation;
@@ -46,14 +51,32 @@ final class ModelReader {
         return builder.build();
     }
 
-    /** The JSON tree: an object, or a message with the line and column where the text stops being JSON. */
+    /**
+     * The JSON tree: one object and nothing after it but white space, or a message with the line and
+     * column where the text stops being JSON.
+     */
     private static JsonNode parse(String json) {
         JsonNode root;
-        try {
-            root = JsonFields.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ModelFileException("not valid JSON (is the file truncated?): " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        try (JsonParser parser = JsonFields.MAPPER.createParser(json)) {
+            try {
+                root = JsonFields.MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw new ModelFileException("not valid JSON (is the file truncated?): " + e.getOriginalMessage()
+                        + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            }
+            JsonLocation extra;
+            try {
+                extra = parser.nextToken() == null ? null : parser.currentTokenLocation();
+            } catch (JsonProcessingException e) {
+                extra = e.getLocation();
+            }
+            if (root != null && extra != null) {
+                throw new ModelFileException("more content after the end of the network's JSON, at line "
+                        + extra.getLineNr() + ", column " + extra.getColumnNr()
+                        + ": a model file holds one JSON object and nothing after it (were two files joined?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (root == null || !root.isObject()) {
             throw new ModelFileException("expected a JSON object describing a network, found "
@@ -118,7 +141,7 @@ final class ModelReader {
             switch (type) {
                 case "dense" -> dense(layer, where, in, out, builder);
                 case "conv2d" -> conv2d(layer, where, builder);
-                case "maxPool" -> builder.maxPool(positive(layer, "size", where));
+                case "maxPool" -> maxPool(layer, where, builder);
                 case "flatten" -> builder.flatten();
                 case "recurrent" -> recurrent(layer, where, in, builder);
                 default -> throw new ModelFileException(where + ".type \"" + type
@@ -160,6 +183,21 @@ final class ModelReader {
         }
         double[] b = vector(layer.get("biases"), outChannels, where + ".biases");
         builder.conv2d(kernels, b, padding, f);
+    }
+
+    private static void maxPool(JsonNode layer, String where, NetworkBuilder builder) {
+        int size = positive(layer, "size", where);
+        MaxPoolLayer.Leftover leftover = layer.has("leftover") ? JsonFields.leftover(layer, where)
+                : MaxPoolLayer.Leftover.REFUSE;
+        try {
+            builder.maxPool(size, leftover);
+        } catch (IllegalArgumentException e) {
+            if (leftover == MaxPoolLayer.Leftover.REFUSE && e.getMessage().contains("does not divide")) {
+                throw new ModelFileException(where + ": " + e.getMessage()
+                        + " (in a model file: \"leftover\" : \"drop\")", e);
+            }
+            throw e;
+        }
     }
 
     private static void recurrent(JsonNode layer, String where, int in, NetworkBuilder builder) {

@@ -7,13 +7,12 @@ import io.github.backprop.activation.Activation;
 import io.github.backprop.activation.LeakyRelu;
 import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.LayerSink;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.nn.RecurrentLayer;
 import io.github.backprop.nn.Shape;
-
-import java.util.Locale;
 
 /** Writes a network in the format {@link ModelJson} describes: each layer writes itself, through {@link Layer#addTo}. */
 final class ModelWriter {
@@ -100,9 +99,12 @@ final class ModelWriter {
         }
 
         @Override
-        public LayerSink maxPool(int size) {
+        public LayerSink maxPool(int size, MaxPoolLayer.Leftover leftover) {
             start("maxPool");
             node.put("size", size);
+            if (leftover != MaxPoolLayer.Leftover.REFUSE) {
+                node.put("leftover", JsonFields.lowerCase(leftover));
+            }
             return this;
         }
 
@@ -117,7 +119,7 @@ final class ModelWriter {
                                    RecurrentLayer.Output output) {
             start("recurrent");
             node.put("hiddenSize", inputWeights.length);
-            node.put("output", output.name().toLowerCase(Locale.ROOT));
+            node.put("output", JsonFields.lowerCase(output));
             writeMatrix(node.putArray("inputWeights"), inputWeights);
             writeMatrix(node.putArray("recurrentWeights"), recurrentWeights);
             writeVector(node.putArray("biases"), biases);

@@ -50,6 +50,13 @@ public final class BinaryCrossEntropy implements Loss {
         return outputActivation == Activations.sigmoid();
     }
 
+    /** Refuses outputs that can leave (0, 1): identity, ReLU, leaky ReLU and tanh. */
+    @Override
+    public String outputProblem(Activation f) {
+        return OutputRanges.outsideZeroToOne(f, "binary cross-entropy",
+                "it takes log a and log(1 - a), which need outputs strictly between 0 and 1", "Activations.sigmoid()");
+    }
+
     @Override
     public String targetProblem(double y) {
         return y >= 0 && y <= 1 ? null : "binary cross-entropy needs targets in [0, 1], got " + y;

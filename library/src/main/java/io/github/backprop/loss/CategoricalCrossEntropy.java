@@ -46,6 +46,24 @@ public final class CategoricalCrossEntropy implements Loss {
         return outputActivation == Activations.softmax();
     }
 
+    /**
+     * Refuses outputs that are not competing class probabilities: identity, ReLU, leaky ReLU and tanh
+     * (which can be 0 or negative, where log a is -infinity or NaN) and sigmoid (whose outputs do not
+     * compete: only the target class's output is pushed, towards 1, and every output ends near 1).
+     */
+    @Override
+    public String outputProblem(Activation f) {
+        if (f == Activations.sigmoid()) {
+            return "categorical cross-entropy cannot learn from a sigmoid output layer: sigmoid outputs do not"
+                    + " compete, so only each target class's output is pushed up, and every output ends near 1;"
+                    + " use Activations.softmax() on the output layer (or Losses.binaryCrossEntropy() for"
+                    + " independent yes/no outputs)";
+        }
+        return OutputRanges.outsideZeroToOne(f, "categorical cross-entropy",
+                "it takes log a of class probabilities, which need outputs between 0 and 1 that sum to 1",
+                "Activations.softmax()");
+    }
+
     @Override
     public String targetProblem(double y) {
         return y >= 0 && y <= 1 ? null : "cross-entropy needs targets in [0, 1] (one-hot), got " + y;

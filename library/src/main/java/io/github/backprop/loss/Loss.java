@@ -69,6 +69,18 @@ public interface Loss {
     }
 
     /**
+     * Checks that this loss can learn from outputs of this activation: binary cross-entropy takes
+     * log a and log(1 - a), so it needs outputs between 0 and 1; categorical cross-entropy needs
+     * class probabilities that compete (softmax). The trainer asks before training.
+     *
+     * @param outputActivation the last layer's activation
+     * @return null if the pair can learn, otherwise what is wrong and what to use instead
+     */
+    default String outputProblem(Activation outputActivation) {
+        return null;
+    }
+
+    /**
      * Checks that a target value is allowed for this loss (cross-entropies need 0 &lt;= y &lt;= 1).
      *
      * @param y the target value

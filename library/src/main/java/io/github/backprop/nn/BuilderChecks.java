@@ -1,6 +1,7 @@
 package io.github.backprop.nn;
 
 import io.github.backprop.activation.Activation;
+import io.github.backprop.activation.Activations;
 
 /** The {@link NetworkBuilder}'s checks of what it is given: each names the layer and the problem. */
 final class BuilderChecks {
@@ -70,6 +71,46 @@ final class BuilderChecks {
                     + " kernel is larger than the " + input.height() + "x" + input.width() + " input (" + input
                     + "); with VALID padding the kernel must fit inside the image");
         }
+    }
+
+    /**
+     * A dense layer's activation against its size: softmax over one neuron outputs e^z / e^z = 1
+     * whatever z is, so such a layer can learn nothing.
+     */
+    static void checkSoftmaxSize(int l, int size, Activation activation) {
+        if (size == 1 && activation == Activations.softmax()) {
+            throw new IllegalArgumentException("layer " + l + " (dense): softmax over 1 neuron always outputs 1"
+                    + " (a = e^z / e^z), whatever the weights, so it cannot learn; for two classes use"
+                    + " dense(1, Activations.sigmoid()) with Losses.binaryCrossEntropy(), or dense(2, Activations.softmax())");
+        }
+    }
+
+    /** A pooling window: at least 1, no larger than the image, and dividing it unless leftovers are dropped. */
+    static void checkPool(int l, Shape.Image input, int size, MaxPoolLayer.Leftover leftover) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("layer " + l + " (maxPool) needs a window size of at least 1, got " + size);
+        }
+        if (leftover == null) {
+            throw new IllegalArgumentException("layer " + l + " (maxPool) needs a leftover rule, REFUSE or DROP, got null");
+        }
+        if (size > input.height() || size > input.width()) {
+            throw new IllegalArgumentException("layer " + l + " (maxPool): a " + size + "x" + size
+                    + " window does not fit the " + input.height() + "x" + input.width() + " input (" + input + ")");
+        }
+        int rows = input.height() % size;
+        int cols = input.width() % size;
+        if (leftover == MaxPoolLayer.Leftover.REFUSE && (rows != 0 || cols != 0)) {
+            throw new IllegalArgumentException("layer " + l + " (maxPool): a " + size + "x" + size
+                    + " window does not divide the " + input.height() + "x" + input.width() + " input (" + input
+                    + "), so " + leftovers(rows, "row", "bottom") + (rows != 0 && cols != 0 ? " and " : "")
+                    + leftovers(cols, "column", "right") + " would never be looked at; choose a window that divides"
+                    + " the image, or call maxPool(" + size + ", MaxPoolLayer.Leftover.DROP) to drop them");
+        }
+    }
+
+    /** "1 row at the bottom", "2 columns at the right", or "" for none. */
+    private static String leftovers(int count, String what, String where) {
+        return count == 0 ? "" : count + " " + what + (count == 1 ? "" : "s") + " at the " + where;
     }
 
     /** A recurrent layer's settings: a positive hidden size and an output. */

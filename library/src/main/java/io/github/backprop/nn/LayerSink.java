@@ -34,9 +34,10 @@ public interface LayerSink {
      * Max pooling over non-overlapping {@code size x size} windows.
      *
      * @param size the window size
+     * @param leftover REFUSE (the window divides the image), or DROP (rows and columns no window covers are dropped)
      * @return this sink
      */
-    LayerSink maxPool(int size);
+    LayerSink maxPool(int size, MaxPoolLayer.Leftover leftover);
 
     /**
      * The previous layer's image or sequence read as a vector.

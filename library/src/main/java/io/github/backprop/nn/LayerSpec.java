@@ -102,7 +102,7 @@ sealed interface LayerSpec {
     }
 
     /** Max pooling over size x size windows. */
-    record Pool(Shape.Image input, int size) implements LayerSpec {
+    record Pool(Shape.Image input, int size, MaxPoolLayer.Leftover leftover) implements LayerSpec {
         @Override
         public Shape output() {
             return Shape.image(input.channels(), input.height() / size, input.width() / size);
@@ -115,7 +115,7 @@ sealed interface LayerSpec {
 
         @Override
         public Layer create(int l, Initializer weightInit, Initializer biasInit, Random random) {
-            return new MaxPoolLayer(l, input, size);
+            return new MaxPoolLayer(l, input, size, leftover);
         }
     }
 

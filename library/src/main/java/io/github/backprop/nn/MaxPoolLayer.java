@@ -12,8 +12,9 @@ import java.util.List;
  * <pre>
  *   z[c][i][j] = max_{p,q} a_prev[c][i*s+p][j*s+q],   a = z   (f is the identity)
  * </pre>
- * Rows or columns left over at the bottom or right (when the size does not divide s) are not
- * used. There are no parameters. On the way back the whole delta of a window goes to the input
+ * The window must divide the image's height and width, unless the layer was built with
+ * {@link Leftover#DROP}: then rows and columns left over at the bottom and right are not used.
+ * There are no parameters. On the way back the whole delta of a window goes to the input
  * that won it (the first one, in row-major order, on a tie), and every other input gets 0:
  * only the winner changed the output.
  *
@@ -22,15 +23,25 @@ import java.util.List;
  * workspaces. Layouts: a_prev is [c][y][x], z, a and delta are [c][i][j].
  */
 public final class MaxPoolLayer implements Layer {
+    /** What happens to rows and columns that no window covers, when s does not divide the image. */
+    public enum Leftover {
+        /** None allowed: the window must divide the height and the width (the default). */
+        REFUSE,
+        /** They are dropped: the last rows and columns of an image are not used. */
+        DROP
+    }
+
     private final int index;
     private final Shape.Image input;
     private final Shape.Image output;
     private final int size;
+    private final Leftover leftover;
 
-    MaxPoolLayer(int index, Shape.Image input, int size) {
+    MaxPoolLayer(int index, Shape.Image input, int size, Leftover leftover) {
         this.index = index;
         this.input = input;
         this.size = size;
+        this.leftover = leftover;
         this.output = Shape.image(input.channels(), input.height() / size, input.width() / size);
     }
 
@@ -55,6 +66,11 @@ public final class MaxPoolLayer implements Layer {
         return size;
     }
 
+    /** REFUSE, or DROP if rows and columns that no window covers are dropped. */
+    public Leftover leftover() {
+        return leftover;
+    }
+
     /** The identity: pooling has no activation of its own. */
     @Override
     public Activation activation() {
@@ -67,10 +83,10 @@ public final class MaxPoolLayer implements Layer {
         return List.of();
     }
 
-    /** Describes this layer as {@code maxPool(size)}. */
+    /** Describes this layer as {@code maxPool(size, leftover)}. */
     @Override
     public void addTo(LayerSink sink) {
-        sink.maxPool(size);
+        sink.maxPool(size, leftover);
     }
 
     @Override
@@ -132,9 +148,10 @@ public final class MaxPoolLayer implements Layer {
         return best;
     }
 
-    /** e.g. {@code max pool 2x2, image 4x8x8 -> image 4x4x4}. */
+    /** e.g. {@code max pool 2x2, image 4x8x8 -> image 4x4x4}, with "leftover dropped" after the window if so. */
     @Override
     public String toString() {
-        return "max pool " + size + "x" + size + ", " + input + " -> " + output;
+        return "max pool " + size + "x" + size + (leftover == Leftover.DROP ? " (leftover dropped)" : "") + ", "
+                + input + " -> " + output;
     }
 }

@@ -35,6 +35,13 @@ import java.util.StringJoiner;
  * Samples are always flat vectors (an image [channel][row][col], a sequence [step][feature]).
  * Predictions never modify the caller's arrays. For the forward pass with every z and a kept, and
  * for backpropagation, see {@code io.github.backprop.gradient.Backpropagation}.
+ *
+ * <p>Threads: a network holds its parameters' values and gradients and nothing else. Predicting,
+ * scoring and tracing only read the values (a trace saves and restores the gradients), so any number
+ * of threads may do them at once while nobody trains the network. Training writes the values and
+ * the gradients: a network is trained by one call at a time ({@code Trainer.fit} refuses a second
+ * {@code fit} while one runs), and is not read by others meanwhile. To train one architecture on several
+ * threads, give each thread its own network ({@link #copy()}, or another seed).
  */
 public final class Network {
     private final Shape inputShape;

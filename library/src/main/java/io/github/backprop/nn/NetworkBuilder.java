@@ -16,6 +16,9 @@ import java.util.Random;
  * call that made it. Required: at least one layer, and a seed or {@link Random} unless every layer
  * with parameters is given its values.
  *
+ * <p>A builder is filled and built on one thread (its generator is advanced by {@link #build()});
+ * each network it builds is independent of the others.
+ *
  * <p>(Over 300 lines because it is all public API: one documented method per layer type, drawn or
  * given, and per setting. The checks are in {@code BuilderChecks}, the layers to build in
  * {@code LayerSpec}.)
@@ -83,6 +86,7 @@ public final class NetworkBuilder implements LayerSink {
         if (activation == null) {
             throw new IllegalArgumentException("layer " + l + " needs an activation, got null");
         }
+        BuilderChecks.checkSoftmaxSize(l, size, activation);
         specs.add(new LayerSpec.Dense(BuilderChecks.vectorInput(current, l, "dense"), size, activation, null, null));
         current = Shape.vector(size);
         return this;
@@ -110,6 +114,7 @@ public final class NetworkBuilder implements LayerSink {
         if (activation == null) {
             throw new IllegalArgumentException("layer " + l + " needs an activation, got null");
         }
+        BuilderChecks.checkSoftmaxSize(l, weights.length, activation);
         double[][] w = BuilderChecks.deepCopy(weights, "weight");
         for (int j = 0; j < w.length; j++) {
             if (w[j].length != input.size()) {
@@ -175,24 +180,36 @@ public final class NetworkBuilder implements LayerSink {
     }
 
     /**
-     * Adds max pooling over non-overlapping {@code size x size} windows (stride {@code size}).
+     * Adds max pooling over non-overlapping {@code size x size} windows (stride {@code size}). The
+     * window must divide the image's height and width, so that every value is in a window; to drop
+     * the rows and columns left over instead, use {@link #maxPool(int, MaxPoolLayer.Leftover)}.
+     *
+     * @param size the window size s, which divides the image's height and width
+     * @return this builder
+     * @throws IllegalArgumentException if the input is not an image or the window does not divide it
+     */
+    public NetworkBuilder maxPool(int size) {
+        return maxPool(size, MaxPoolLayer.Leftover.REFUSE);
+    }
+
+    /**
+     * Adds max pooling over non-overlapping {@code size x size} windows (stride {@code size}), saying
+     * what happens to rows and columns that no window covers when the window does not divide the
+     * image: REFUSE them (as {@link #maxPool(int)} does) or DROP them (a 5x5 image pooled 2x2 gives
+     * 2x2, and its last row and column are not used).
      *
      * @param size the window size s, from 1 to the image's height and width
+     * @param leftover REFUSE or DROP
      * @return this builder
-     * @throws IllegalArgumentException if the input is not an image or the window does not fit
+     * @throws IllegalArgumentException if the input is not an image, the window does not fit, or it
+     *     does not divide the image and {@code leftover} is REFUSE
      */
     @Override
-    public NetworkBuilder maxPool(int size) {
+    public NetworkBuilder maxPool(int size, MaxPoolLayer.Leftover leftover) {
         int l = specs.size() + 1;
         Shape.Image input = BuilderChecks.imageInput(current, l, "maxPool");
-        if (size <= 0) {
-            throw new IllegalArgumentException("layer " + l + " (maxPool) needs a window size of at least 1, got " + size);
-        }
-        if (size > input.height() || size > input.width()) {
-            throw new IllegalArgumentException("layer " + l + " (maxPool): a " + size + "x" + size
-                    + " window does not fit the " + input.height() + "x" + input.width() + " input (" + input + ")");
-        }
-        specs.add(new LayerSpec.Pool(input, size));
+        BuilderChecks.checkPool(l, input, size, leftover);
+        specs.add(new LayerSpec.Pool(input, size, leftover));
         current = specs.get(specs.size() - 1).output();
         return this;
     }

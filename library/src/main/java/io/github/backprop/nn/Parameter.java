@@ -10,7 +10,8 @@ import io.github.backprop.math.Matrix;
  * kernels K are {@code outChannels x (inChannels * k * k)}, row o holding K[o][c][p][q] in
  * [c][p][q] order. Optimisers see
  * only parameters: backpropagation writes {@link #gradientArray()}, an optimiser reads it and
- * updates {@link #valueArray()} in place.
+ * updates {@link #valueArray()} in place. Both arrays are live and unsynchronised: see
+ * {@link Network} for which threads may read and write them.
  */
 public final class Parameter {
 

@@ -2,13 +2,13 @@ package io.github.backprop.optim;
 
 /**
  * Adam (Kingma and Ba, 2015): running averages of the gradient (m) and its square (v), corrected
- * for their start at 0, set each weight's step size.
+ * for their start at 0, set each weight's step size. The step count t is kept per parameter, with m
+ * and v, so that networks sharing one Adam each count their own steps.
  */
 final class Adam extends BaseOptimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private long t;
 
     Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
         super(learningRate, weightDecay);
@@ -34,20 +34,11 @@ final class Adam extends BaseOptimizer {
     }
 
     @Override
-    void beforeStep() {
-        t++;
-    }
-
-    @Override
-    public void reset() {
-        super.reset();
-        t = 0;
-    }
-
-    @Override
-    void update(double[] w, double[] dW, double decay, double[][] memory) {
-        double[] m = memory[0];
-        double[] v = memory[1];
+    void update(double[] w, double[] dW, double decay, Memory memory) {
+        double[] m = memory.arrays[0];
+        double[] v = memory.arrays[1];
+        // t: this parameter's updates, this one included
+        long t = ++memory.steps;
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);
         for (int i = 0; i < w.length; i++) {

@@ -2,15 +2,19 @@ package io.github.backprop.optim;
 
 import io.github.backprop.nn.Parameter;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What every optimiser shares: the learning rate, weight decay, and per-parameter memory. */
+/**
+ * What every optimiser shares: the learning rate, weight decay, and per-parameter memory (kept in a
+ * concurrent map, so that networks trained on several threads at once can share the optimiser; a
+ * {@code Parameter} keeps {@code Object}'s identity {@code equals}).
+ */
 abstract class BaseOptimizer implements Optimizer {
     protected final double learningRate;
     protected final double weightDecay;
-    private final Map<Parameter, double[][]> memory = new IdentityHashMap<>();
+    private final Map<Parameter, Memory> memory = new ConcurrentHashMap<>();
 
     BaseOptimizer(double learningRate, double weightDecay) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
@@ -35,7 +39,6 @@ abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        beforeStep();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             double decay = p.kind() == Parameter.Kind.WEIGHTS ? weightDecay : 0.0;
@@ -48,10 +51,6 @@ abstract class BaseOptimizer implements Optimizer {
         memory.clear();
     }
 
-    /** Called once per step before the parameters are updated. */
-    void beforeStep() {
-    }
-
     /** How many arrays of memory per parameter (0 for plain SGD). */
     abstract int memorySlots();
 
@@ -61,19 +60,36 @@ abstract class BaseOptimizer implements Optimizer {
      * @param w values, modified
      * @param dW gradients, read
      * @param decay the weight decay for this parameter (0 for biases)
-     * @param memory this parameter's memory arrays, modified
+     * @param memory this parameter's memory (arrays and step count), modified
      */
-    abstract void update(double[] w, double[] dW, double decay, double[][] memory);
+    abstract void update(double[] w, double[] dW, double decay, Memory memory);
 
-    private double[][] memory(Parameter p) {
+    private Memory memory(Parameter p) {
         if (memorySlots() == 0) {
             // plain SGD remembers nothing: no lookup on every step
             return NO_MEMORY;
         }
-        return memory.computeIfAbsent(p, k -> new double[memorySlots()][k.size()]);
+        Memory m = memory.get(p);
+        return m != null ? m : memory.computeIfAbsent(p, k -> new Memory(memorySlots(), k.size()));
     }
 
-    private static final double[][] NO_MEMORY = new double[0][];
+    private static final Memory NO_MEMORY = new Memory(0, 0);
+
+    /**
+     * What an optimiser remembers about one parameter: arrays the size of the parameter (a velocity;
+     * Adam's m and v) and how many updates it has had (Adam's t). Written only by the thread that
+     * trains the parameter's network.
+     */
+    static final class Memory {
+        /** The arrays, each the size of the parameter. */
+        final double[][] arrays;
+        /** Updates of this parameter so far, counted by the optimiser that needs the count. */
+        long steps;
+
+        Memory(int slots, int size) {
+            this.arrays = new double[slots][size];
+        }
+    }
 
     String decaySuffix() {
         return weightDecay > 0 ? ", weightDecay=" + weightDecay : "";

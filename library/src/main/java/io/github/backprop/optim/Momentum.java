@@ -26,8 +26,8 @@ final class Momentum extends BaseOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] dW, double decay, double[][] memory) {
-        double[] v = memory[0];
+    void update(double[] w, double[] dW, double decay, Memory memory) {
+        double[] v = memory.arrays[0];
         for (int i = 0; i < w.length; i++) {
             double g = dW[i] + decay * w[i];
             // v = mu * v + dL/dw

@@ -7,8 +7,12 @@ import java.util.List;
 /**
  * Updates parameters from their gradients: one call to {@link #step} is one gradient-descent step.
  *
- * <p>Optimisers with memory (momentum, Adam) keep it per parameter object, so use one optimiser
- * per network (or call {@link #reset()} before reusing it).
+ * <p>Optimisers with memory (momentum's velocity; Adam's m, v and step count t) keep it per
+ * parameter object: one optimiser can train several networks, one after another or on several
+ * threads at once, and each network's parameters get a memory of their own, starting at zero, as
+ * with an optimiser of its own. Training the same network again continues its memory;
+ * {@link #reset()} forgets all of it. Plain SGD remembers nothing. Like the network, one parameter is
+ * updated by one thread at a time.
  */
 public interface Optimizer {
 
@@ -29,7 +33,7 @@ public interface Optimizer {
      */
     void step(List<Parameter> parameters);
 
-    /** Forgets all memory (velocities, moment estimates, step count). */
+    /** Forgets all memory (velocities, moment estimates, step counts), of every parameter; not while a step runs. */
     void reset();
 
     /**

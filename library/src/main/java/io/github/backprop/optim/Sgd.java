@@ -25,7 +25,7 @@ final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] dW, double decay, double[][] memory) {
+    void update(double[] w, double[] dW, double decay, Memory memory) {
         if (decay == 0) {
             descend(FAST, w, dW);
             return;

@@ -1,23 +1,15 @@
 package io.github.backprop.train;
 
 import io.github.backprop.nn.Network;
-import io.github.backprop.nn.Parameter;
-
-import java.util.List;
 
 /** For early stopping: a copy of a network's weights at the epoch with the lowest validation loss. */
 final class BestWeights {
-    private final List<Parameter> parameters;
-    private final double[][] values;
+    private final WeightsCopy copy;
     private double loss = Double.POSITIVE_INFINITY;
     private int epoch;
 
     BestWeights(Network network) {
-        this.parameters = network.parameters();
-        this.values = new double[parameters.size()][];
-        for (int p = 0; p < values.length; p++) {
-            values[p] = parameters.get(p).valueArray().clone();
-        }
+        this.copy = new WeightsCopy(network);
     }
 
     /** Keeps the current weights if {@code validationLoss} is the lowest so far. */
@@ -25,9 +17,7 @@ final class BestWeights {
         if (validationLoss < loss) {
             loss = validationLoss;
             epoch = epochNumber;
-            for (int p = 0; p < values.length; p++) {
-                System.arraycopy(parameters.get(p).valueArray(), 0, values[p], 0, values[p].length);
-            }
+            copy.take();
         }
     }
 
@@ -41,8 +31,6 @@ final class BestWeights {
         if (epoch == 0) {
             return;
         }
-        for (int p = 0; p < values.length; p++) {
-            System.arraycopy(values[p], 0, parameters.get(p).valueArray(), 0, values[p].length);
-        }
+        copy.putBack();
     }
 }

@@ -8,13 +8,15 @@ import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.optim.Optimizer;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Random;
 
 /**
  * The inner loop of training: one epoch of gradient steps, each a forward pass on a mini-batch,
  * the backward pass (every delta, dW and db) and one optimiser update. Keeps the workspace and the
- * batch arrays from epoch to epoch, so that a step allocates nothing.
+ * batch arrays from epoch to epoch, so that a step allocates nothing. Used by one call of the
+ * {@link Trainer} at a time (the trainer hands each call steps of its own).
  */
 final class EpochSteps {
     /** The gradient norms of an epoch when they are not recorded. */
@@ -28,6 +30,12 @@ final class EpochSteps {
     /** The forward and backward pass of the network trained last, and its batches. */
     private Backpropagation workspace;
     private MiniBatches batches;
+    /**
+     * The network and data set checked last (the data set held weakly): neither changes shape, and a
+     * data set never changes, so {@link Trainer#trainEpoch} checks a pair once, not every epoch.
+     */
+    private Network checkedNetwork;
+    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
 
     EpochSteps(Loss loss, Optimizer optimizer, int batchSize, Random shuffleRandom, boolean recordGradientNorms) {
         this.loss = loss;
@@ -35,6 +43,17 @@ final class EpochSteps {
         this.batchSize = batchSize;
         this.shuffleRandom = shuffleRandom;
         this.recordGradientNorms = recordGradientNorms;
+    }
+
+    /** Whether this network and data set were checked against each other and the loss already. */
+    boolean checked(Network network, Dataset data) {
+        return network == checkedNetwork && data != null && data == checkedData.get();
+    }
+
+    /** Remembers that this network and data set were checked. */
+    void rememberChecked(Network network, Dataset data) {
+        checkedNetwork = network;
+        checkedData = new WeakReference<>(data);
     }
 
     /**
@@ -64,7 +83,10 @@ final class EpochSteps {
         List<Parameter> params = network.parameters();
         int n = data.size();
         if (order != null) {
-            shuffle(order, shuffleRandom);
+            // one epoch's order is drawn in one go, also when calls on several threads share the generator
+            synchronized (shuffleRandom) {
+                shuffle(order, shuffleRandom);
+            }
         }
         double[] norms = recordGradientNorms ? new double[network.layerCount()] : NO_NORMS;
         int steps = 0;

@@ -8,9 +8,10 @@ import io.github.backprop.nn.Inputs;
 import io.github.backprop.nn.Network;
 import io.github.backprop.optim.Optimizer;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Gradient descent over mini-batches, epoch after epoch, until the epochs run out or the loss is
@@ -31,10 +32,28 @@ import java.util.List;
  * optimiser update. Batches are consecutive slices of the samples; with {@link TrainerBuilder#shuffle(long)}
  * the order is shuffled every epoch by the given generator. The caller's data is never reordered
  * or modified. After each epoch the whole training set (and the validation set, if any) is scored
- * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}. The loop
+ * once; a NaN or infinite loss stops training with a {@link TrainingDivergedException}, and puts
+ * back the weights of the last epoch whose loss was finite (or the weights before training, if the
+ * first epoch diverged), so the network never keeps infinite or NaN weights. The loop
  * checks for thread interruption before every step ({@link TrainingInterruptedException}).
  *
- * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}.
+ * <p>The optimiser's memory (momentum, Adam) carries over between calls to {@code fit}; it is kept
+ * per parameter, so every network trained with one optimiser has a memory of its own.
+ *
+ * <h2>Threads</h2>
+ * A trainer is a configuration: one trainer can train any number of networks, one after another or
+ * at the same time on several threads (e.g. from {@code parallelStream()}), and each network ends
+ * with the weights it would have had alone. Each call to {@code fit} or {@code trainEpoch} works in
+ * arrays of its own (one call after another reuses the same arrays, so a loop of {@code trainEpoch}
+ * allocates nothing). Two things are shared by the calls, and used by them in whatever order they
+ * come: the generator of {@link TrainerBuilder#shuffle(long)} (so with shuffling, which network gets
+ * which order depends on the order of the calls: build one trainer per network for reproducible
+ * parallel runs), and the listeners (called on the thread that trains, by every call). What must
+ * not happen is one network trained by two calls at once, since every step changes its weights:
+ * {@code fit} refuses a network that another {@code fit} is training with an
+ * {@link IllegalStateException}; {@code trainEpoch}, the bare loop, does not look (a check there
+ * costs a tenth of the W1 benchmark's time), so a loop of your own must train each network on one
+ * thread.
  */
 public final class Trainer {
     private final Loss loss;
@@ -47,14 +66,15 @@ public final class Trainer {
     /** Epochs without a better validation loss before training stops; 0 = no early stopping. */
     private final int patience;
 
-    /** The steps of an epoch, with the workspace and batch arrays they reuse. */
-    private final EpochSteps steps;
+    /** New steps of an epoch, with this trainer's settings and no arrays yet. */
+    private final Supplier<EpochSteps> newSteps;
+    /** Guards {@link #idleSteps} (a lock, not an atomic: the interpreter runs it faster while W1 warms up). */
+    private final Object idleLock = new Object();
     /**
-     * The network and data set {@link #trainEpoch} checked last (the data set held weakly): neither
-     * changes shape, and a data set never changes, so the pair is checked once, not every epoch.
+     * The steps of an epoch, with the workspace and batch arrays they reuse, while no call uses them:
+     * a call takes them (or new ones, if another call has them) and puts them back when it ends.
      */
-    private Network checkedNetwork;
-    private WeakReference<Dataset> checkedData = new WeakReference<>(null);
+    private EpochSteps idleSteps;
 
     Trainer(TrainerBuilder b) {
         this.loss = b.loss;
@@ -65,7 +85,9 @@ public final class Trainer {
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
         this.patience = b.patience;
-        this.steps = new EpochSteps(loss, optimizer, batchSize, b.shuffleRandom, b.recordGradientNorms);
+        Random shuffleRandom = b.shuffleRandom;
+        boolean recordGradientNorms = b.recordGradientNorms;
+        this.newSteps = () -> new EpochSteps(loss, optimizer, batchSize, shuffleRandom, recordGradientNorms);
     }
 
     /** Starts a trainer; {@code loss}, {@code optimizer} and {@code epochs} are required. */
@@ -111,8 +133,12 @@ public final class Trainer {
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
      * @return the history of losses (and accuracies) per epoch
-     * @throws IllegalArgumentException if the data does not fit the network or the loss
-     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
+     *     cannot learn from the network's output activation (e.g. cross-entropy after ReLU), naming the
+     *     pair and what to use instead
+     * @throws IllegalStateException if another call of {@code fit} is training the network
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite (the network then has the
+     *     weights of the last epoch with a finite loss)
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public History fit(Network network, Dataset training) {
@@ -120,19 +146,35 @@ public final class Trainer {
         if (validation != null) {
             checkData(network, validation, "validation");
         }
+        NetworksInTraining.claim(network);
+        EpochSteps steps = takeSteps();
+        try {
+            return epochs(network, training, steps);
+        } finally {
+            putBack(steps);
+            NetworksInTraining.release(network);
+        }
+    }
+
+    /** The epochs of {@link #fit}, with steps no other call uses. */
+    private History epochs(Network network, Dataset training, EpochSteps steps) {
         long start = System.nanoTime();
         List<EpochStats> done = new ArrayList<>();
         History.StopReason reason = History.StopReason.EPOCHS_COMPLETED;
         int[] order = steps.order(training.size());
         BestWeights best = patience == 0 ? null : new BestWeights(network);
+        // the weights after the last epoch whose loss was finite (at first, the weights before training)
+        WeightsCopy lastFinite = new WeightsCopy(network);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double[] norms = steps.run(network, training, order);
                 Score train = Evaluation.score(network, loss, training);
                 if (!Double.isFinite(train.loss())) {
-                    throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(),
-                            new History(done, History.StopReason.STOPPED_EARLY));
+                    lastFinite.putBack();
+                    History before = new History(done, History.StopReason.STOPPED_EARLY);
+                    throw new TrainingDivergedException(epoch, train.loss(), optimizer.learningRate(), before);
                 }
+                lastFinite.take();
                 Score val = validation == null ? null : Evaluation.score(network, loss, validation);
                 EpochStats stats = new EpochStats(epoch, train.loss(), train.accuracy(),
                         val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
@@ -188,24 +230,48 @@ public final class Trainer {
      * @param network the network to train (its parameters change)
      * @param training the training samples (never modified)
      * @throws NullPointerException if the data is null
-     * @throws IllegalArgumentException if the data does not fit the network or the loss
+     * @throws IllegalArgumentException if the data does not fit the network or the loss, or the loss
+     *     cannot learn from the network's output activation, as in {@code fit}
      * @throws TrainingInterruptedException if the thread is interrupted
      */
     public void trainEpoch(Network network, Dataset training) {
-        if (network != checkedNetwork || training == null || training != checkedData.get()) {
-            checkData(network, training, "training");
-            checkedNetwork = network;
-            checkedData = new WeakReference<>(training);
-        }
+        EpochSteps steps = takeSteps();
         try {
+            if (!steps.checked(network, training)) {
+                checkData(network, training, "training");
+                steps.rememberChecked(network, training);
+            }
             steps.run(network, training, steps.order(training.size()));
         } catch (EpochSteps.Interrupted e) {
             throw new TrainingInterruptedException(new History(List.of(), History.StopReason.STOPPED_EARLY));
+        } finally {
+            putBack(steps);
+        }
+    }
+
+    /** Steps for a call: the idle ones, or new ones if another call has them. */
+    private EpochSteps takeSteps() {
+        EpochSteps steps;
+        synchronized (idleLock) {
+            steps = idleSteps;
+            idleSteps = null;
+        }
+        return steps != null ? steps : newSteps.get();
+    }
+
+    /** Ends a call: its steps become the idle ones, for the next call to reuse. */
+    private void putBack(EpochSteps steps) {
+        synchronized (idleLock) {
+            idleSteps = steps;
         }
     }
 
     private void checkData(Network network, Dataset data, String what) {
         checkShapes(network, data, what);
+        String pair = loss.outputProblem(network.layer(network.layerCount()).activation());
+        if (pair != null) {
+            throw new IllegalArgumentException(pair);
+        }
         for (int r = 0; r < data.size(); r++) {
             for (int c = 0; c < data.targetCount(); c++) {
                 String problem = loss.targetProblem(data.target(r, c));

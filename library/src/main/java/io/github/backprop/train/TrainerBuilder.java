@@ -13,6 +13,8 @@ import java.util.Random;
 /**
  * Settings for a {@link Trainer}; start with {@link Trainer#builder()}. {@code loss},
  * {@code optimizer} and {@code epochs} are required; {@link #build()} names any that are missing.
+ * A builder is filled by one thread; the trainer it builds may be shared by any (see
+ * {@link Trainer}).
  */
 public final class TrainerBuilder {
     Loss loss;

@@ -4,7 +4,8 @@ import io.github.backprop.nn.Network;
 
 /**
  * Told about training progress, e.g. to draw a live loss chart in a notebook. Called on the
- * training thread; keep it quick.
+ * training thread; keep it quick. A listener given to a trainer that trains on several threads at
+ * once is called from each of them, so it must then be thread-safe itself.
  */
 @FunctionalInterface
 public interface TrainingListener {

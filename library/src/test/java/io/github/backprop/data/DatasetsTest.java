@@ -253,6 +253,12 @@ class DatasetsTest {
             assertEquals(2, d.size());
             IOException e = assertThrows(IOException.class, () -> TableData.readCsv(dir.resolve("absent.csv")));
             assertTrue(e.getMessage().contains("absent.csv"));
+            Path word = dir.resolve("word.csv");
+            Files.writeString(word, "x,y,label\n1,2,a\n3,4,b\n5,six,a\n7,8,b\n");
+            IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
+                    () -> TableData.from(TableData.readCsv(word)).features("x", "y").label("label").toDataset());
+            assertTrue(notNumber.getMessage().startsWith("column 'y' is text, not numeric: row 2 holds 'six', which is"
+                    + " not a number"), notNumber.getMessage());
             Path ragged = dir.resolve("ragged.csv");
             Files.writeString(ragged, "x,y\n1,2\n3,4,5,6\n");
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TableData.readCsv(ragged));
@@ -323,6 +329,27 @@ class DatasetsTest {
             Dataset tiny = Dataset.of(new double[][] {{0}, {1}, {2}}, new double[][] {{0}, {1}, {2}});
             assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainValidationTestSplit.of(tiny, 0.1, 0.1, 1))
                     .getMessage().contains("empty"));
+        }
+
+        @Test
+        @DisplayName("a scaler refuses values it cannot represent, naming the feature, instead of mapping them to 0")
+        void scalerRefusesWhatItCannotRepresent() {
+            Dataset extremes = Dataset.of(new double[][] {{-1e308, 1}, {1e308, 2}}, new double[][] {{0}, {1}})
+                    .withNames(List.of("huge", "small"), List.of());
+            IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                    () -> Scaler.minMax().fit(extremes));
+            assertEquals("feature 0 ('huge') cannot be scaled: with values from -1.0E308 to 1.0E308 its range comes out"
+                    + " as Infinity in double precision; divide the column by a large power of 10 first", range.getMessage());
+            IllegalArgumentException std = assertThrows(IllegalArgumentException.class,
+                    () -> Scaler.standardize().fit(extremes));
+            assertTrue(std.getMessage().startsWith("feature 0 ('huge') cannot be scaled: with values from -1.0E308 to"
+                    + " 1.0E308 its mean and standard deviation come out as"), std.getMessage());
+            Dataset small = Dataset.of(new double[][] {{0}, {1e-300}}, new double[][] {{0}, {1}});
+            Dataset far = Dataset.of(new double[][] {{0.5}, {1e308}}, new double[][] {{0}, {1}});
+            IllegalArgumentException overflow = assertThrows(IllegalArgumentException.class,
+                    () -> Scaler.minMax().fit(small).transform(far));
+            assertTrue(overflow.getMessage().startsWith("feature 0 ('x0') at row 1 is 1.0E308, too far from the fitted min 0.0"),
+                    overflow.getMessage());
         }
 
         @Test

@@ -52,6 +52,20 @@ class EvaluationTest {
         }
 
         @Test
+        @DisplayName("of an empty output or one holding NaN is refused, saying why")
+        void emptyOrNaN() {
+            IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.predictedClass(new double[0]));
+            assertTrue(empty.getMessage().startsWith("an empty output has no predicted class"), empty.getMessage());
+            IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.predictedClass(new double[] {0.2, Double.NaN, 0.1}));
+            assertEquals("output 1 is NaN, so no class can be read from [0.2, NaN, 0.1] (do the network's weights"
+                    + " hold NaN?)", nan.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Evaluation.predictedClass(new double[] {Double.NaN}));
+            assertEquals(1, Evaluation.predictedClass(new double[] {0.1, Double.POSITIVE_INFINITY}), "infinity is a largest value");
+        }
+
+        @Test
         @DisplayName("of every sample comes from the network's outputs")
         void predictClasses() {
             assertArrayEquals(new int[] {1, 0, 0}, Evaluation.predictClasses(passThrough(2), new double[][] {{0, 1}, {3, 1}, {2, 2}}));

@@ -149,6 +149,16 @@ class BackpropagationTest {
         }
 
         @Test
+        @DisplayName("targets the loss cannot take, naming the row and column, as the trainer does")
+        void targetsForTheLoss() {
+            assertEquals("y target at row 1, column 2: cross-entropy needs targets in [0, 1] (one-hot), got 2.0",
+                    message(() -> Backpropagation.trace(network(), Losses.crossEntropy(), new double[][] {{1, 2}, {3, 4}},
+                            new double[][] {{1, 0, 0}, {0, 0, 2}})));
+            assertEquals(1.5, Backpropagation.trace(network(), Losses.mse(), new double[][] {{1, 2}},
+                    new double[][] {{1.5, -3, 0}}).target().get(0, 0), "MSE takes any target");
+        }
+
+        @Test
         @DisplayName("targets of the wrong width")
         void targetWidth() {
             assertEquals("shape mismatch: y row 1 has 2 values, expected 3",

@@ -1,6 +1,7 @@
 package io.github.backprop.io;
 
 import io.github.backprop.activation.Activations;
+import io.github.backprop.nn.MaxPoolLayer;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Padding;
 import io.github.backprop.nn.Parameter;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +95,17 @@ class ModelJsonLayersTest {
         }
 
         @Test
+        @DisplayName("for max pooling that drops leftover rows and columns, which the file says")
+        void poolDroppingLeftovers() {
+            Network net = Network.builder(Shape.image(1, 5, 5)).maxPool(2, MaxPoolLayer.Leftover.DROP).flatten()
+                    .dense(1, Activations.sigmoid()).seed(3).build();
+            String json = ModelJson.toJson(net);
+            assertTrue(json.contains("\"leftover\" : \"drop\""), json);
+            assertSameNetwork(net, ModelJson.fromJson(json));
+            assertFalse(ModelJson.toJson(convNet()).contains("leftover"), "a dividing window writes nothing new");
+        }
+
+        @Test
         @DisplayName("and a dense network's file has no inputShape, as before")
         void denseUnchanged() {
             String json = ModelJson.toJson(Network.builder(2).dense(1, Activations.sigmoid()).seed(1).build());
@@ -152,6 +165,18 @@ class ModelJsonLayersTest {
             String broken = conv.replace("\"size\" : 2", "\"size\" : 7");
             ModelFileException e = reading(broken);
             assertTrue(e.getMessage().contains("layers[1]: layer 2 (maxPool): a 7x7 window does not fit"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("a pooling window does not divide the image and the file does not say to drop the leftovers")
+        void poolLeftovers() {
+            String dropping = ModelJson.toJson(Network.builder(Shape.image(1, 5, 5))
+                    .maxPool(2, MaxPoolLayer.Leftover.DROP).build());
+            ModelFileException e = reading(dropping.replace(",\n    \"leftover\" : \"drop\"", ""));
+            assertTrue(e.getMessage().contains("layers[0]: layer 1 (maxPool): a 2x2 window does not divide the 5x5 input")
+                    && e.getMessage().endsWith("(in a model file: \"leftover\" : \"drop\")"), e.getMessage());
+            String unknown = conv.replace("\"size\" : 2", "\"size\" : 2, \"leftover\" : \"keep\"");
+            assertTrue(reading(unknown).getMessage().contains("layers[1].leftover \"keep\" is unknown; known: refuse, drop"));
         }
 
         @Test

@@ -8,6 +8,7 @@ import io.github.backprop.activation.LeakyRelu;
 import io.github.backprop.init.Initializers;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("Model files")
 class ModelJsonTest {
@@ -117,6 +122,49 @@ class ModelJsonTest {
             try (Stream<Path> files = Files.list(dir)) {
                 assertEquals(1, files.count());
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("saved files get the user's normal permissions")
+    class Permissions {
+
+        @BeforeEach
+        void posixOnly(@TempDir Path dir) {
+            assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "a POSIX file system");
+        }
+
+        @Test
+        @DisplayName("a replaced file keeps its permissions, 0644 or 0640 alike")
+        void replacedFileKeepsThem(@TempDir Path dir) throws IOException {
+            for (String mode : List.of("rw-r--r--", "rw-r-----", "rw-rw-rw-")) {
+                Path file = dir.resolve("model-" + mode + ".json");
+                Files.writeString(file, "old");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+                ModelJson.save(network(), file);
+                assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+                assertEquals(ModelJson.toJson(network()), Files.readString(file));
+            }
+        }
+
+        @Test
+        @DisplayName("a new file gets the permissions any new file of the user gets (the umask's)")
+        void newFileGetsTheDefault(@TempDir Path dir) throws IOException {
+            Path usual = Files.createFile(dir.resolve("usual.txt"));
+            Path file = dir.resolve("model.json");
+            ModelJson.save(network(), file);
+            assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(file));
+        }
+
+        @Test
+        @DisplayName("saving through a symbolic link replaces the file it points to and keeps the link")
+        void symbolicLink(@TempDir Path dir) throws IOException {
+            Path real = dir.resolve("real.json");
+            Files.writeString(real, "old");
+            Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+            ModelJson.save(network(), link);
+            assertTrue(Files.isSymbolicLink(link));
+            assertEquals(ModelJson.toJson(network()), Files.readString(real));
         }
     }
 
@@ -269,6 +317,40 @@ class ModelJsonTest {
         void wrongVersion() {
             assertEquals("unsupported version 2; this library reads version 1", loadError(edited(root -> root.put("version", 2))));
             assertEquals("\"version\" is missing or not an integer", loadError(edited(root -> root.put("version", "1"))));
+        }
+
+        @Test
+        @DisplayName("a file of bytes that are not text, with the library's own exception naming the file and the byte")
+        void garbageBytes(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("photo.json");
+            Files.write(file, new byte[] {'{', ' ', (byte) 0xFF, (byte) 0xD8, 0, 1});
+            ModelFileException e = assertThrows(ModelFileException.class, () -> ModelJson.load(file));
+            assertEquals(file + ": not a model file: byte 2 (of 6) is not UTF-8 text, and a model file is the JSON"
+                    + " text ModelJson.save writes", e.getMessage());
+        }
+
+        @Test
+        @DisplayName("a field of the wrong type, such as a leaky ReLU's alpha written as text")
+        void alphaOfTheWrongType() {
+            assertEquals("layers[2].alpha (leaky ReLU's slope) must be a finite number, found \"abc\"",
+                    loadError(edited(root -> layer(root, 2).put("alpha", "abc"))));
+            assertEquals("layers[2].alpha (leaky ReLU's slope) must be a finite number, found true",
+                    loadError(edited(root -> layer(root, 2).put("alpha", true))));
+            assertEquals(0.2, ((LeakyRelu) ModelJson.fromJson(ModelJson.toJson(network()))
+                    .layer(3).activation()).alpha());
+        }
+
+        @Test
+        @DisplayName("content after the network's JSON, naming where it starts")
+        void trailingContent() {
+            String json = ModelJson.toJson(network());
+            String twice = json + json;
+            String m = loadError(twice);
+            int lines = (int) json.chars().filter(c -> c == '\n').count();
+            assertEquals("more content after the end of the network's JSON, at line " + (lines + 1) + ", column 1: a"
+                    + " model file holds one JSON object and nothing after it (were two files joined?)", m);
+            assertTrue(loadError(json + "garbage").startsWith("more content after the end of the network's JSON"));
+            assertEquals(ModelJson.toJson(ModelJson.fromJson(json + "\n  \n")), json, "white space after it is fine");
         }
 
         @Test

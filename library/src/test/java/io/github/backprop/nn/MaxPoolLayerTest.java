@@ -73,9 +73,12 @@ class MaxPoolLayerTest {
     }
 
     @Test
-    @DisplayName("drops the last row and column when the window does not divide the size (5x5 -> 2x2)")
+    @DisplayName("drops the last row and column when asked to, where the window does not divide the size (5x5 -> 2x2)")
     void oddSizes() {
-        Network net = Network.builder(Shape.image(1, 5, 5)).maxPool(2).build();
+        Network net = Network.builder(Shape.image(1, 5, 5)).maxPool(2, MaxPoolLayer.Leftover.DROP).build();
+        assertEquals(MaxPoolLayer.Leftover.DROP, net.layer(1, MaxPoolLayer.class).leftover());
+        assertEquals("max pool 2x2 (leftover dropped), image 1x5x5 -> image 1x2x2", net.layer(1).toString());
+        assertEquals(MaxPoolLayer.Leftover.DROP, net.copy().layer(1, MaxPoolLayer.class).leftover());
         double[] x = new double[25];
         x[4] = 100;   // row 0, column 4: outside every window
         x[24] = 100;  // row 4, column 4
@@ -121,6 +124,21 @@ class MaxPoolLayerTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Network.builder(Shape.image(3, 4, 6)).maxPool(5));
             assertTrue(e.getMessage().contains("a 5x5 window does not fit the 4x6 input"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("a window that does not divide the image, counting what would be dropped and saying how to allow it")
+        void windowDoesNotDivide() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Network.builder(Shape.image(1, 5, 5)).maxPool(2));
+            assertEquals("layer 1 (maxPool): a 2x2 window does not divide the 5x5 input (image 1x5x5), so 1 row at the"
+                    + " bottom and 1 column at the right would never be looked at; choose a window that divides the"
+                    + " image, or call maxPool(2, MaxPoolLayer.Leftover.DROP) to drop them", e.getMessage());
+            IllegalArgumentException columns = assertThrows(IllegalArgumentException.class,
+                    () -> Network.builder(Shape.image(2, 6, 8)).maxPool(3, MaxPoolLayer.Leftover.REFUSE));
+            assertTrue(columns.getMessage().contains("so 2 columns at the right would never"), columns.getMessage());
+            assertEquals(MaxPoolLayer.Leftover.REFUSE,
+                    Network.builder(Shape.image(1, 6, 6)).maxPool(3).build().layer(1, MaxPoolLayer.class).leftover());
         }
 
         @Test

@@ -118,6 +118,20 @@ class NetworkTest {
         }
 
         @Test
+        @DisplayName("softmax over a single neuron, which outputs 1 whatever it is given, saying what to use for two classes")
+        void softmaxOfOne() {
+            String drawn = message(() -> Network.builder(2).dense(3, Activations.tanh()).dense(1, Activations.softmax()));
+            assertTrue(drawn.startsWith("layer 2 (dense): softmax over 1 neuron always outputs 1"), drawn);
+            assertTrue(drawn.contains("dense(1, Activations.sigmoid()) with Losses.binaryCrossEntropy()")
+                    && drawn.contains("dense(2, Activations.softmax())"), drawn);
+            String given = message(() -> Network.builder(2).dense(new double[][] {{1, 2}}, new double[] {0},
+                    Activations.softmax()));
+            assertTrue(given.startsWith("layer 1 (dense): softmax over 1 neuron"), given);
+            Network two = Network.builder(2).dense(2, Activations.softmax()).seed(1).build();
+            assertEquals(1.0, two.predict(new double[] {1, 2})[0] + two.predict(new double[] {1, 2})[1], 1e-15);
+        }
+
+        @Test
         @DisplayName("no inputs, an empty layer and a missing activation")
         void sizes() {
             assertEquals("a network needs at least 1 input, got 0", message(() -> Network.builder(0)));

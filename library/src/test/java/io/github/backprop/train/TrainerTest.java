@@ -156,6 +156,70 @@ class TrainerTest {
     }
 
     @Nested
+    @DisplayName("refuses a loss that cannot learn from the output activation, naming the pair and what to use instead")
+    class RefusesLossAndActivation {
+        final Dataset classes = Dataset.ofLabels(X, new int[] {0, 1, 1, 0}, 2);
+
+        Network ending(int outputs, io.github.backprop.activation.Activation f) {
+            return Network.builder(2).dense(3, Activations.tanh()).dense(outputs, f).seed(5).build();
+        }
+
+        String refusal(io.github.backprop.loss.Loss loss, Network net, Dataset data) {
+            Trainer t = Trainer.builder().loss(loss).optimizer(Optimizers.sgd(0.1)).epochs(1).build();
+            List<Matrix> before = weights(net);
+            String fit = message(() -> t.fit(net, data));
+            assertEquals(fit, message(() -> t.trainEpoch(net, data)), "trainEpoch refuses as fit does");
+            assertEquals(before, weights(net), "the network is left as it was");
+            return fit;
+        }
+
+        @Test
+        @DisplayName("binary cross-entropy after an identity output")
+        void bceAfterIdentity() {
+            String m = refusal(Losses.binaryCrossEntropy(), ending(1, Activations.identity()), Dataset.of(X, Y));
+            assertEquals("binary cross-entropy cannot learn from a identity output layer: it takes log a and log(1 - a),"
+                    + " which need outputs strictly between 0 and 1, and identity's outputs are not; use"
+                    + " Activations.sigmoid() on the output layer (or Losses.mse() to keep identity)", m);
+        }
+
+        @Test
+        @DisplayName("binary cross-entropy after ReLU, leaky ReLU and tanh")
+        void bceAfterOthers() {
+            for (io.github.backprop.activation.Activation f : List.of(Activations.relu(), Activations.leakyRelu(0.1),
+                    Activations.tanh())) {
+                String m = refusal(Losses.binaryCrossEntropy(), ending(1, f), Dataset.of(X, Y));
+                assertTrue(m.startsWith("binary cross-entropy cannot learn from a " + f.name() + " output layer")
+                        && m.contains("Activations.sigmoid()"), m);
+            }
+        }
+
+        @Test
+        @DisplayName("cross-entropy after ReLU, identity, tanh and sigmoid")
+        void crossEntropyAfterOthers() {
+            String relu = refusal(Losses.crossEntropy(), ending(2, Activations.relu()), classes);
+            assertEquals("categorical cross-entropy cannot learn from a relu output layer: it takes log a of class"
+                    + " probabilities, which need outputs between 0 and 1 that sum to 1, and relu's outputs are not;"
+                    + " use Activations.softmax() on the output layer (or Losses.mse() to keep relu)", relu);
+            for (io.github.backprop.activation.Activation f : List.of(Activations.identity(), Activations.tanh())) {
+                assertTrue(refusal(Losses.crossEntropy(), ending(2, f), classes).contains("Activations.softmax()"));
+            }
+            String sigmoid = refusal(Losses.crossEntropy(), ending(2, Activations.sigmoid()), classes);
+            assertTrue(sigmoid.contains("sigmoid outputs do not compete") && sigmoid.contains("Activations.softmax()")
+                    && sigmoid.contains("Losses.binaryCrossEntropy()"), sigmoid);
+        }
+
+        @Test
+        @DisplayName("and trains the pairs that can learn: BCE after sigmoid, cross-entropy after softmax, MSE after anything")
+        void learnablePairs() {
+            Trainer bce = Trainer.builder().loss(Losses.binaryCrossEntropy()).optimizer(Optimizers.sgd(0.5)).epochs(2).build();
+            assertEquals(2, bce.fit(ending(1, Activations.sigmoid()), Dataset.of(X, Y)).epochs().size());
+            Trainer ce = Trainer.builder().loss(Losses.crossEntropy()).optimizer(Optimizers.sgd(0.5)).epochs(2).build();
+            assertEquals(2, ce.fit(ending(2, Activations.softmax()), classes).epochs().size());
+            assertEquals(2, sgd(0.1, 2).build().fit(ending(1, Activations.relu()), X, Y).epochs().size());
+        }
+    }
+
+    @Nested
     @DisplayName("leaves the caller's data alone")
     class CallerData {
 
@@ -493,6 +557,40 @@ class TrainerTest {
                 assertTrue(Double.isFinite(loss));
             }
             assertTrue(h.finalLoss() > h.epochs().get(0).trainingLoss(), "the loss was growing");
+        }
+
+        @Test
+        @DisplayName("putting back the weights of the last epoch whose loss was finite, and saying so")
+        void restoresTheLastFiniteWeights() {
+            List<List<Matrix>> afterEpoch = new ArrayList<>();
+            Network net = linear();
+            Trainer t = sgd(1.0, 10_000).batchSize(3).listener((stats, n) -> afterEpoch.add(weights(n))).build();
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> t.fit(net, x, y));
+            assertEquals(e.epoch() - 1, e.restoredEpoch());
+            assertEquals(afterEpoch.get(afterEpoch.size() - 1), weights(net), "the weights after the last good epoch");
+            for (Parameter p : net.parameters()) {
+                for (double v : p.valueArray()) {
+                    assertTrue(Double.isFinite(v), p.name() + " holds " + v);
+                }
+            }
+            String lastLoss = String.format(java.util.Locale.ROOT, "%.6g", e.history().finalLoss());
+            assertTrue(e.getMessage().endsWith("The network has its weights after epoch " + (e.epoch() - 1)
+                    + " again (loss " + lastLoss + "), the last epoch with a finite loss."), e.getMessage());
+            assertEquals(e.history().finalLoss(), Evaluation.score(net, Losses.mse(), Dataset.of(x, y)).loss(),
+                    "the network scores as after that epoch");
+        }
+
+        @Test
+        @DisplayName("putting back the weights from before training when the first epoch diverges")
+        void firstEpoch() {
+            Network net = linear();
+            List<Matrix> start = weights(net);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> sgd(1e200, 10).batchSize(3).build().fit(net, x, y));
+            assertEquals(1, e.epoch());
+            assertEquals(0, e.restoredEpoch());
+            assertEquals(start, weights(net));
+            assertTrue(e.getMessage().endsWith("The network has its weights from before training again."), e.getMessage());
         }
 
         @Test

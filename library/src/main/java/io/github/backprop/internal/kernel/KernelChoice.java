@@ -12,7 +12,7 @@ final class KernelChoice {
 
     /** The kernels every layer, activation, optimiser and data set uses. */
     static final Kernels KERNELS = switch (KIND) {
-        case "vector" -> new VectorApiKernels(Kernels.Sharing.BY_SIZE, VectorApiKernels.Tiles.AFTER_WARM_UP);
+        case "vector" -> new VectorApiKernels(Kernels.Sharing.BY_SIZE, VectorApiKernels.Tiles.LARGE_ONLY);
         case "plain" -> new PlainKernels(Kernels.Sharing.BY_SIZE);
         default -> new PlainKernels(Kernels.Sharing.NEVER, "reference (the layers' own loops)");
     };

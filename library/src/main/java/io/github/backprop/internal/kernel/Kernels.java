@@ -22,14 +22,15 @@ import java.util.List;
  *       and add, so the sums are the textbook loops' bit for bit. Chosen without the Vector API
  *       (the notebooks, Binder).</li>
  *   <li>{@code VectorApiKernels}: with the JVM option {@code --add-modules jdk.incubator.vector},
- *       register tiles on the incubating Vector API ({@code VectorTiles}), and the same row loops
- *       with fused multiply-adds for small products until the tiles are compiled. Both take each
+ *       register tiles on the incubating Vector API ({@code VectorTiles}) for large products, and
+ *       the same row loops with fused multiply-adds for small ones (by size alone). Both take each
  *       term with one rounding instead of two ({@code fma}), so results differ from the plain
  *       kernels in the last digits; each is deterministic.</li>
  * </ul>
  * Large products, long updates and copies, and element-wise work on many values are shared between
  * threads ({@code RowSplit}); every entry is computed by one thread in a fixed order, so no result
- * depends on the number of threads.
+ * depends on the number of threads. The kernels keep no state between calls, so any number of
+ * threads may call them at once.
  */
 public abstract class Kernels {
     /** Only this package makes kernels: {@link #chosen()} and {@link #everyPath()} hand them out. */
@@ -63,6 +64,26 @@ public abstract class Kernels {
     }
 
     /**
+     * Ends the helper threads that share large products (named {@code backprop-kernels-N}, daemon),
+     * after they finish what they are doing; the next large product starts them again. For code that
+     * unloads the library or checks for leftover threads; the public front door is
+     * {@code io.github.backprop.train.HelperThreads}.
+     */
+    public static void shutdownHelpers() {
+        RowSplit.shutdown();
+    }
+
+    /**
+     * How many helper threads are running.
+     *
+     * @return 0 before the first shared product and after {@link #shutdownHelpers()}, else up to the
+     *     thread count minus one
+     */
+    public static int runningHelpers() {
+        return RowSplit.runningHelpers();
+    }
+
+    /**
      * One instance of every way the kernels can compute, each forced down its path whatever the size
      * of the product, for tests that compare them with the readable loops: the plain row loops, alone
      * and shared between threads; with the Vector API also the fused row loops, the tiles, and the
@@ -75,7 +96,7 @@ public abstract class Kernels {
         paths.add(new PlainKernels(Sharing.NEVER));
         paths.add(new PlainKernels(Sharing.ALWAYS));
         if (KernelChoice.VECTOR_API) {
-            paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.NEVER));
+            paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.LARGE_ONLY));
             paths.add(new VectorApiKernels(Sharing.NEVER, VectorApiKernels.Tiles.ALWAYS));
             paths.add(new VectorApiKernels(Sharing.ALWAYS, VectorApiKernels.Tiles.ALWAYS));
         }

@@ -9,12 +9,17 @@ import java.util.concurrent.locks.LockSupport;
  * by one thread, so the result is the same bit for bit with one thread or many.
  *
  * <p>The number of threads is the system property {@code backprop.threads}, by default the number
- * of processors the JVM sees. The helper threads are daemon threads, started on first use. A
- * training step hands work over twice in well under a millisecond, and waking a parked thread
- * costs tens of microseconds on a virtual machine, so a helper waits for its next part by spinning
- * for up to a millisecond before it parks, and the caller spins while its helpers finish.
- * Products called from several threads at once do not wait for each other: a caller that finds the
- * helpers busy computes its whole product itself.
+ * of processors the JVM sees. The helper threads are daemon threads named
+ * {@code backprop-kernels-1}, {@code backprop-kernels-2}, ..., started on first use. A training
+ * step hands parts over a few times within a millisecond, and waking a parked thread costs tens of
+ * microseconds on a virtual machine, so a helper that has just finished a part waits for the next
+ * for at most {@link #WAIT_NANOS} (50 microseconds), yielding its processor to any other thread
+ * that wants it, and then parks, using no processor time until it is handed a part. Waiting longer,
+ * or without yielding, would take the processors from the threads doing the work whenever the
+ * machine runs more threads than it has processors, as a shared Binder or classroom machine does.
+ * The caller waits for its helpers to finish their parts the same way, yielding. {@link #shutdown()} ends the helpers; the next large product starts new ones. Products
+ * called from several threads at once do not wait for each other: a caller that finds the helpers
+ * busy computes its whole product itself.
  *
  * <p>A helper with no part to compute does background work offered to it (the copy of the next
  * mini-batch, {@link PendingWork}), a small piece at a time, so that a part handed to it waits for
@@ -31,7 +36,8 @@ final class RowSplit {
         boolean step();
     }
 
-    private static final long SPIN_NANOS = 1_000_000L;
+    /** How long a helper that has just finished some work waits, yielding, for more before it parks. */
+    static final long WAIT_NANOS = 50_000L;
     private static final int THREADS = readThreads();
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static final AtomicReference<Background> BACKGROUND = new AtomicReference<>();
@@ -127,6 +133,66 @@ final class RowSplit {
         return Math.min(rows, (int) ((long) blocks * t / parts) * align);
     }
 
+    /**
+     * Ends the helper threads: waits for a product being shared to finish, takes the helpers away
+     * so that no new part is handed to them, and waits until each has finished what it was doing and
+     * ended. Background work on offer is left to whoever offered it. The next large product starts
+     * new helpers.
+     *
+     * @throws IllegalStateException if called on a helper thread (it would wait for itself)
+     */
+    static void shutdown() {
+        if (Thread.currentThread() instanceof Helper) {
+            throw new IllegalStateException("a helper thread cannot shut the helpers down");
+        }
+        Helper[] team;
+        // while this holds BUSY no product hands out parts: a caller that comes now computes alone
+        while (!BUSY.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+        }
+        try {
+            synchronized (RowSplit.class) {
+                team = helpers;
+                helpers = null;
+            }
+        } finally {
+            BUSY.set(false);
+        }
+        if (team == null) {
+            return;
+        }
+        for (Helper helper : team) {
+            helper.stopWhenIdle();
+        }
+        boolean interrupted = false;
+        for (Helper helper : team) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many helper threads are running (0 before the first shared product and after {@link #shutdown()}). */
+    static int runningHelpers() {
+        Helper[] team = helpers;
+        int running = 0;
+        if (team != null) {
+            for (Helper helper : team) {
+                if (helper.isAlive()) {
+                    running++;
+                }
+            }
+        }
+        return running;
+    }
+
     /** The number of threads a large product is shared between. */
     static int threads() {
         return THREADS;
@@ -155,10 +221,10 @@ final class RowSplit {
             done = true;
         }
 
-        /** Spins until the helper is done (it is already computing). */
+        /** Waits until the helper is done (it is already computing), yielding the processor meanwhile. */
         void awaitDone() {
             while (!done) {
-                Thread.onSpinWait();
+                Thread.yield();
             }
         }
 
@@ -168,10 +234,11 @@ final class RowSplit {
         }
     }
 
-    /** A daemon thread that computes the parts handed to it. */
+    /** A daemon thread that computes the parts handed to it, until {@link #shutdown()} stops it. */
     private static final class Helper extends Thread {
         private volatile Part next;
         private volatile boolean parked;
+        private volatile boolean stopping;
 
         Helper(int number) {
             super("backprop-kernels-" + number);
@@ -189,42 +256,59 @@ final class RowSplit {
             }
         }
 
+        /** Asks the helper to end once it has no part to compute. */
+        void stopWhenIdle() {
+            stopping = true;
+            LockSupport.unpark(this);
+        }
+
         @Override
         public void run() {
             while (true) {
                 Part part = awaitPart();
+                if (part == null) {
+                    return;
+                }
                 next = null;
                 part.run();
             }
         }
 
+        /**
+         * The next part, or null once the helper is asked to stop: waits for it, yielding, for up to
+         * {@link #WAIT_NANOS} after the last work, then parks.
+         */
         private Part awaitPart() {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long lastWork = System.nanoTime();
             while (true) {
                 Part part = next;
                 if (part != null) {
                     return part;
+                }
+                if (stopping) {
+                    return null;
                 }
                 Background work = BACKGROUND.get();
                 if (work != null) {
                     if (!work.step()) {
                         withdraw(work);
                     }
-                    spinUntil = System.nanoTime() + SPIN_NANOS;
+                    lastWork = System.nanoTime();
                     continue;
                 }
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
+                if (System.nanoTime() - lastWork < WAIT_NANOS) {
+                    Thread.yield();
                     continue;
                 }
                 parked = true;
-                // hand() and offer() set their work before they read parked, so either they see parked or
-                // this sees their work
-                if (next == null && BACKGROUND.get() == null) {
+                // hand(), offer() and stopWhenIdle() set their flag before they read parked, so either they
+                // see parked or this sees their flag
+                if (next == null && BACKGROUND.get() == null && !stopping) {
                     LockSupport.park(this);
                 }
                 parked = false;
-                spinUntil = System.nanoTime() + SPIN_NANOS;
+                // woken for work (which is there at once) or for nothing: no waiting either way
+                lastWork = System.nanoTime() - WAIT_NANOS;
             }
         }
     }

@@ -68,17 +68,10 @@ class KernelsTest {
     }
 
     @Nested
-    @DisplayName("the choice between row kernels and tiles for small products")
+    @DisplayName("the choice between row kernels and tiles")
     class Choice {
-        @Test
-        @DisplayName("small products move to the tiles after a thousand large products, with the same results")
-        void smallProductsMoveToTheTilesOnceTheyAreWarm() {
-            VectorApiKernels kernels = new VectorApiKernels(Kernels.Sharing.BY_SIZE, VectorApiKernels.Tiles.AFTER_WARM_UP);
-            assertFalse(kernels.tilesWarm(), "new kernels have run no large product");
-            double[] a = random(32 * 64, 1);
-            double[] w = random(10 * 64, 2);
-            double[] before = new double[32 * 10];
-            kernels.multiplyTransposedB(a, 0, 32, 64, w, 10, before);
+        /** A product of 64 x 128 x 128 multiply-adds, above the threshold for large products. */
+        void runLargeProducts(Kernels kernels, int count) {
             int n = 64;
             int k = 128;
             int m = 128;
@@ -86,14 +79,42 @@ class KernelsTest {
             double[] big = random(n * k, 3);
             double[] bigW = random(m * k, 4);
             double[] z = new double[n * m];
-            for (int i = 0; i < VectorApiKernels.TILES_WARM; i++) {
+            for (int i = 0; i < count; i++) {
                 kernels.multiplyTransposedB(big, 0, n, k, bigW, m, z);
             }
-            assertTrue(kernels.tilesWarm());
+        }
+
+        @Test
+        @DisplayName("depends on a product's size alone, not on how many products ran before, with the same results either way")
+        void bySizeAlone() {
+            VectorApiKernels kernels = new VectorApiKernels(Kernels.Sharing.BY_SIZE, VectorApiKernels.Tiles.LARGE_ONLY);
+            long small = 32L * 64 * 10;
+            assertFalse(kernels.onTiles(small), "a small product runs on the row loops");
+            assertTrue(kernels.onTiles(SharedKernels.PARALLEL_WORK), "a large product runs on the tiles");
+            double[] a = random(32 * 64, 1);
+            double[] w = random(10 * 64, 2);
+            double[] before = new double[32 * 10];
+            kernels.multiplyTransposedB(a, 0, 32, 64, w, 10, before);
+            runLargeProducts(kernels, 1000);
+            assertFalse(kernels.onTiles(small), "still the row loops after a thousand large products");
             double[] after = new double[32 * 10];
             kernels.multiplyTransposedB(a, 0, 32, 64, w, 10, after);
             assertArrayEquals(before, after);
             assertArrayEquals(textbook(a, 0, 64, 1, w, 0, 1, 64, 64, 32, 10, true), after);
+            double[] tiles = new double[32 * 10];
+            new VectorApiKernels(Kernels.Sharing.NEVER, VectorApiKernels.Tiles.ALWAYS).multiplyTransposedB(a, 0, 32, 64,
+                    w, 10, tiles);
+            assertArrayEquals(after, tiles, "the tiles give the same sums bit for bit");
+        }
+
+        @Test
+        @DisplayName("of the chosen kernels is the same whatever ran before in this JVM (this test passes alone and after any other)")
+        void chosenKernelsKeepTheirChoice() {
+            VectorApiKernels chosen = (VectorApiKernels) Kernels.chosen();
+            long small = 32L * 64 * 10;
+            assertFalse(chosen.onTiles(small));
+            runLargeProducts(chosen, 1000);
+            assertFalse(chosen.onTiles(small), "what another test or an earlier training run leaves behind changes nothing");
         }
     }
 

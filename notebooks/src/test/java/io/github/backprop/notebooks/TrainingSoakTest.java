@@ -72,14 +72,36 @@ class TrainingSoakTest {
         long last = heap.get(rounds);
         assertTrue(last < max / 4, "after " + rounds + " rounds the heap in use after GC is " + last / MIB
                 + " MiB, more than a quarter of the cap " + max / MIB + " MiB");
-        // JShell keeps what overwritten snippets held (in IJava as here), so some growth is expected;
-        // at the rate seen from round 1 to the last, a learner must be able to re-run the cells
-        // hundreds of times more before the heap in use could reach the cap
-        double perRound = Math.max(1, last - heap.get(1)) / (double) Math.max(1, rounds - 1);
+        // JShell keeps what overwritten snippets held (in IJava as here), so some growth is expected.
+        // The first two rounds also fill lazily built caches (fonts, chart and table classes) once, so
+        // the rate is the least-squares slope from round 2 on: at that rate a learner must be able to
+        // re-run the cells hundreds of times more before the heap in use could reach the cap
+        double perRound = Math.max(1, slopeFrom(2, heap));
         double roundsLeft = (max - last) / perRound;
         System.out.printf(Locale.ROOT, "soak: growth %.0f KiB per round; %.0f more rounds to the cap%n", perRound / 1024, roundsLeft);
         assertTrue(roundsLeft > 500, "the heap in use after GC grows by " + (long) perRound / 1024
                 + " KiB per round, reaching the cap in " + (long) roundsLeft + " more rounds: " + heap);
+    }
+
+    /** The least-squares slope of {@code heap} against the round number, over rounds {@code from} to the last. */
+    private static double slopeFrom(int from, List<Long> heap) {
+        int n = heap.size() - from;
+        if (n < 2) {
+            throw new IllegalArgumentException("soak.rounds must be at least " + (from + 1) + " to measure a rate");
+        }
+        double meanRound = 0;
+        double meanHeap = 0;
+        for (int r = from; r < heap.size(); r++) {
+            meanRound += r / (double) n;
+            meanHeap += heap.get(r) / (double) n;
+        }
+        double covariance = 0;
+        double variance = 0;
+        for (int r = from; r < heap.size(); r++) {
+            covariance += (r - meanRound) * (heap.get(r) - meanHeap);
+            variance += (r - meanRound) * (r - meanRound);
+        }
+        return covariance / variance;
     }
 
     /** Notebook 8's setup cells, then the training cells {@code rounds} times, each round followed by a heap probe. */

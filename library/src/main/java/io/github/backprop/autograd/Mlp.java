@@ -57,7 +57,7 @@ public final class Mlp {
             return layer(l).a().get(j);
         }
 
-        /** The output activations a_L. */
+        /** The output activations a[out]. */
         public List<Value> output() {
             return layers.get(layers.size() - 1).a();
         }

@@ -15,12 +15,12 @@ import java.util.List;
  * Backpropagation for one network: the forward pass that keeps every z and a, the backward pass
  * that keeps every delta, and the parameter gradients dW and db.
  *
- * <p>The steps, for layers l = 1..L (layer 0 is the input x = a_0):
+ * <p>The steps, for layers l = 1, 2, ..., out (layer 0 is the input, a[0] = x):
  * <ol>
- *   <li>forward: z_l = W_l a_{l-1} + b_l, a_l = f_l(z_l) ({@link io.github.backprop.nn.DenseLayer#forward});</li>
- *   <li>output delta: delta_L = dL/da_L * f_L'(z_L) ({@code OutputDelta});</li>
- *   <li>hidden deltas, from l = L-1 down to 1: delta_j = f'(z_j) * sum_k w_kj * delta_k ({@code HiddenDelta});</li>
- *   <li>gradients: dW_l = delta_l a_{l-1}ᵀ and db_l = delta_l, averaged over the batch
+ *   <li>forward: z[l] = W[l] a[l-1] + b[l], a[l] = f(z[l]) ({@link io.github.backprop.nn.DenseLayer#forward});</li>
+ *   <li>output delta (BP1): delta[out] = dL/da[out] * f'(z[out]) ({@code OutputDelta});</li>
+ *   <li>hidden deltas (BP2), from the layer before the output down to layer 1: delta[l]_j = f'(z[l]_j) * sum_k w[l+1]_kj * delta[l+1]_k ({@code HiddenDelta});</li>
+ *   <li>gradients (BP4, BP3): dW[l] = delta[l] a[l-1]ᵀ and db[l] = delta[l], averaged over the batch
  *       ({@link io.github.backprop.nn.DenseLayer#gradients}).</li>
  * </ol>
  * Convolution, max pooling, flatten and recurrent layers take the same steps; each {@link Layer}
@@ -87,7 +87,7 @@ public final class Backpropagation {
     }
 
     /**
-     * Forward pass for a batch: computes and keeps z_l and a_l for every layer. The input array is
+     * Forward pass for a batch: computes and keeps z[l] and a[l] for every layer. The input array is
      * read again by {@link #backward} (for dW_1), so it must not change in between.
      *
      * @param x samples (rows x inputSize, row-major), read from {@code offset}
@@ -154,7 +154,7 @@ public final class Backpropagation {
     }
 
     /**
-     * The output activations a_L of the last forward pass (live workspace array: read only,
+     * The output activations a[out] of the last forward pass (live workspace array: read only,
      * valid until the next forward pass; the first {@code rows * outputSize} values are used).
      */
     public double[] output() {

@@ -23,14 +23,14 @@ public record ForwardPass(Matrix input, List<LayerValues> layers) {
      *
      * @param layer the layer number l, from 1
      * @param activation its activation f
-     * @param z weighted inputs z_l = W_l a_{l-1} + b_l (laid out as the layer's zShape: for a
+     * @param z weighted inputs z[l] = W[l] a[l-1] + b[l] (laid out as the layer's zShape: for a
      *     recurrent layer every step's z_t, [step][hidden])
-     * @param a activations a_l = f(z_l) (laid out as the layer's outputShape)
+     * @param a activations a[l] = f(z[l]) (laid out as the layer's outputShape)
      */
     public record LayerValues(int layer, Activation activation, Matrix z, Matrix a) {
     }
 
-    /** The network's output a_L. */
+    /** The network's output a[out]. */
     public Matrix output() {
         return layers.get(layers.size() - 1).a();
     }

@@ -4,8 +4,8 @@ import io.github.backprop.nn.Layer;
 
 /**
  * A hidden layer's error, backpropagated from the layer after it:
- * delta_j = f'(z_j) * sum_k w_kj * delta_k, where k runs over the next layer's neurons and w_kj
- * is the weight from neuron j (this layer) to neuron k (next layer). Step 3 of
+ * delta[l]_j = f'(z[l]_j) * sum_k w[l+1]_kj * delta[l+1]_k (BP2), where k runs over the next layer's
+ * neurons and w[l+1]_kj is the weight from neuron j (this layer) to neuron k (next layer). Step 3 of
  * {@link Backpropagation#backward}.
  *
  * <p>The two factors come from two layers: the next layer supplies the sum
@@ -34,7 +34,7 @@ final class HiddenDelta {
                         double[] delta, int rows) {
         // the sums over the next layer's neurons k (Layer.backpropagate: DenseLayer.backpropagatedSums)
         next.backpropagate(nextDelta, a, 0, rows, sum);
-        // delta_j = f'(z_j) * sum_k w_kj * delta_k   (this layer's Layer.delta: f'(z) times the sum)
+        // delta[l]_j = f'(z[l]_j) * sum_k w[l+1]_kj * delta[l+1]_k   (this layer's Layer.delta: f'(z) times the sum)
         layer.delta(z, a, sum, delta, rows);
     }
 }

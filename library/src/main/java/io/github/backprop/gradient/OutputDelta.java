@@ -5,8 +5,8 @@ import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.RecurrentLayer;
 
 /**
- * The output layer's error: delta_L = dL/da * f'(z_L), the gradient of the loss with respect to
- * the output layer's weighted input z_L. Step 2 of {@link Backpropagation#backward}.
+ * The output layer's error: delta[out] = dL/da * f'(z[out]) (BP1), the gradient of the loss with respect to
+ * the output layer's weighted input z[out]. Step 2 of {@link Backpropagation#backward}.
  */
 final class OutputDelta {
     private OutputDelta() {
@@ -32,14 +32,14 @@ final class OutputDelta {
         int cols = output.outputSize();
         if (loss.simplifiesWith(output.activation()) && !(output instanceof RecurrentLayer)) {
             for (int i = 0; i < rows * cols; i++) {
-                // delta_L = a - y   (dL/da * f'(z) when the loss and f simplify)
+                // delta[out] = a - y   (dL/da * f'(z) when the loss and f simplify)
                 delta[i] = a[i] - y[i];
             }
             return;
         }
         // dL/da, from the loss
         loss.gradient(a, y, dLda, rows, cols);
-        // delta_L = dL/da * f'(z_L)   (Layer.delta: entry by entry through f; through time for a recurrent layer)
+        // delta[out] = dL/da * f'(z[out])   (Layer.delta: entry by entry through f; through time for a recurrent layer)
         output.delta(z, a, dLda, delta, rows);
     }
 }

@@ -35,7 +35,7 @@ public record Trace(Matrix input, Matrix target, Loss loss, double lossValue, Li
         return layers.get(l - 1);
     }
 
-    /** The network's output a_L. */
+    /** The network's output a[out]. */
     public Matrix output() {
         return layers.get(layers.size() - 1).a();
     }

@@ -92,7 +92,7 @@ public final class Network {
         return inputShape;
     }
 
-    /** Number of outputs (values of a_L). */
+    /** Number of outputs (entries of a[out]). */
     public int outputSize() {
         return layers.get(layers.size() - 1).outputSize();
     }
@@ -179,7 +179,7 @@ public final class Network {
     }
 
     /**
-     * The network's output a_L for one sample.
+     * The network's output a[out] for one sample.
      *
      * @param x one sample's features (length {@link #inputSize()}), not modified
      * @return the output activations
@@ -189,7 +189,7 @@ public final class Network {
     }
 
     /**
-     * The network's outputs a_L for many samples (one row each).
+     * The network's outputs a[out] for many samples (one row each).
      *
      * @param x samples (rows of length {@link #inputSize()}), not modified
      * @return one row of outputs per sample

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param trainingAccuracy fraction of training samples classified correctly; NaN without labels
  * @param validationLoss mean loss over the validation set; NaN without one
  * @param validationAccuracy validation accuracy; NaN without a labelled validation set
- * @param gradientNorms per layer l (index l-1), the mean over the epoch's steps of ||dW_l||
+ * @param gradientNorms per layer l (index l-1), the mean over the epoch's steps of ||dW[l]||
  *     (for a layer with several weight matrices, the norm of all of them together: K of a
  *     convolution, Wx and Wh of a recurrent layer; NaN for max pooling and flatten, which have
  *     no weights); empty unless the trainer records them

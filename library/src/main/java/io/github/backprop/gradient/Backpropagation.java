@@ -19,7 +19,8 @@ import java.util.List;
  * <ol>
  *   <li>forward: z[l] = W[l] a[l-1] + b[l], a[l] = f(z[l]) ({@link io.github.backprop.nn.DenseLayer#forward});</li>
  *   <li>output delta (BP1): delta[out] = dL/da[out] * f'(z[out]) ({@code OutputDelta});</li>
- *   <li>hidden deltas (BP2), from the layer before the output down to layer 1: delta[l]_j = f'(z[l]_j) * sum_k w[l+1]_kj * delta[l+1]_k ({@code HiddenDelta});</li>
+ *   <li>hidden deltas (BP2), from the layer before the output down to layer 1:
+ *       delta[l]_j = f'(z[l]_j) * sum_k w[l+1]_kj * delta[l+1]_k ({@code HiddenDelta});</li>
  *   <li>gradients (BP4, BP3): dW[l] = delta[l] a[l-1]ᵀ and db[l] = delta[l], averaged over the batch
  *       ({@link io.github.backprop.nn.DenseLayer#gradients}).</li>
  * </ol>
@@ -88,7 +89,7 @@ public final class Backpropagation {
 
     /**
      * Forward pass for a batch: computes and keeps z[l] and a[l] for every layer. The input array is
-     * read again by {@link #backward} (for dW_1), so it must not change in between.
+     * read again by {@link #backward} (for dW[1]), so it must not change in between.
      *
      * @param x samples (rows x inputSize, row-major), read from {@code offset}
      * @param offset index of the first sample's first value

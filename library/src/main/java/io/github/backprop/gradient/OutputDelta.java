@@ -5,8 +5,8 @@ import io.github.backprop.nn.Layer;
 import io.github.backprop.nn.RecurrentLayer;
 
 /**
- * The output layer's error: delta[out] = dL/da * f'(z[out]) (BP1), the gradient of the loss with respect to
- * the output layer's weighted input z[out]. Step 2 of {@link Backpropagation#backward}.
+ * The output layer's error: delta[out] = dL/da * f'(z[out]) (BP1), the gradient of the loss with
+ * respect to the output layer's weighted input z[out]. Step 2 of {@link Backpropagation#backward}.
  */
 final class OutputDelta {
     private OutputDelta() {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,35 +74,29 @@ class TrainingSoakTest {
         assertTrue(last < max / 4, "after " + rounds + " rounds the heap in use after GC is " + last / MIB
                 + " MiB, more than a quarter of the cap " + max / MIB + " MiB");
         // JShell keeps what overwritten snippets held (in IJava as here), so some growth is expected.
-        // Round 2 adds much more than the rounds after it, once (16 MiB of 1 GiB in a 50-round run), so
-        // the rate is the least-squares slope from round 2 on: at that rate a learner must be able to
-        // re-run the cells hundreds of times more before the heap in use could reach the cap
-        double perRound = Math.max(1, slopeFrom(2, heap));
+        // Round 2 or 3 also adds much more than the others, once (about 16 MiB), and the next round
+        // gives some of it back, so the rate is the median of the rounds' growths from round 2 on,
+        // which a one-off step does not move but a leak in every round does: at that rate a learner
+        // must be able to re-run the cells hundreds of times more before the heap could reach the cap
+        double perRound = Math.max(1, medianGrowthFrom(2, heap));
         double roundsLeft = (max - last) / perRound;
-        System.out.printf(Locale.ROOT, "soak: growth %.0f KiB per round; %.0f more rounds to the cap%n", perRound / 1024, roundsLeft);
+        System.out.printf(Locale.ROOT, "soak: median growth %.0f KiB per round from round 2; %.0f more rounds to the cap%n", perRound / 1024, roundsLeft);
         assertTrue(roundsLeft > 500, "the heap in use after GC grows by " + (long) perRound / 1024
-                + " KiB per round, reaching the cap in " + (long) roundsLeft + " more rounds: " + heap);
+                + " KiB in a median round, reaching the cap in " + (long) roundsLeft + " more rounds: " + heap);
     }
 
-    /** The least-squares slope of {@code heap} against the round number, over rounds {@code from} to the last. */
-    private static double slopeFrom(int from, List<Long> heap) {
-        int n = heap.size() - from;
-        if (n < 2) {
-            throw new IllegalArgumentException("soak.rounds must be at least " + (from + 1) + " to measure a rate");
+    /** The median of the growths heap[r] - heap[r - 1], for r from {@code from} to the last round. */
+    private static double medianGrowthFrom(int from, List<Long> heap) {
+        if (heap.size() - from < 3) {
+            throw new IllegalArgumentException("soak.rounds must be at least " + (from + 2) + " to measure a rate");
         }
-        double meanRound = 0;
-        double meanHeap = 0;
+        List<Long> growths = new ArrayList<>();
         for (int r = from; r < heap.size(); r++) {
-            meanRound += r / (double) n;
-            meanHeap += heap.get(r) / (double) n;
+            growths.add(heap.get(r) - heap.get(r - 1));
         }
-        double covariance = 0;
-        double variance = 0;
-        for (int r = from; r < heap.size(); r++) {
-            covariance += (r - meanRound) * (heap.get(r) - meanHeap);
-            variance += (r - meanRound) * (r - meanRound);
-        }
-        return covariance / variance;
+        Collections.sort(growths);
+        int n = growths.size();
+        return n % 2 == 1 ? growths.get(n / 2) : (growths.get(n / 2 - 1) + growths.get(n / 2)) / 2.0;
     }
 
     /** Notebook 8's setup cells, then the training cells {@code rounds} times, each round followed by a heap probe. */

@@ -115,15 +115,8 @@ public final class Mlp {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + l + ": " + e.getMessage(), e);
             }
-            double[][] w = new double[dense.outputSize()][dense.inputSize()];
-            double[] b = new double[dense.outputSize()];
-            for (int j = 0; j < w.length; j++) {
-                for (int i = 0; i < w[j].length; i++) {
-                    w[j][i] = dense.weights().value(j, i);
-                }
-                b[j] = dense.biases().value(0, j);
-            }
-            layers.add(NeuronLayer.of(l, w, b, f));
+            // W[l] (row j, column i) and b[l], copied
+            layers.add(NeuronLayer.of(l, dense.weights().values().toArray(), dense.biases().values().row(0), f));
         }
         return new Mlp(layers);
     }

@@ -176,7 +176,7 @@ public final class BeyondDenseExercises {
 
     /** The edge network's convolution layer traced on the first digit, both biases set to {@code bias}. */
     static LayerTrace edgeConvolution(double bias) {
-        Dataset digits = Datasets.digits();
+        Dataset digits = DigitParts.DIGITS;
         double[][][][] kernels = {
             {{{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}}},
             {{{-1, -1, -1}, {0, 0, 0}, {1, 1, 1}}}

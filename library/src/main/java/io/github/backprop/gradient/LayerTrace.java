@@ -146,12 +146,17 @@ public record LayerTrace(int layer, Activation activation, Matrix z, Matrix a, M
      * @return the mean norm, 0 if no error reaches the layer
      */
     public double deltaNorm() {
+        return meanRowNorm(delta);
+    }
+
+    /** The Euclidean norm of each row (one sample's values), averaged over the rows. */
+    static double meanRowNorm(Matrix m) {
         double sum = 0;
-        for (int n = 0; n < delta.rows(); n++) {
+        for (int n = 0; n < m.rows(); n++) {
             // ||delta_n|| = sqrt(sum_j delta_nj^2)
-            sum += Matrix.rowVector(delta.row(n)).norm();
+            sum += Matrix.rowVector(m.row(n)).norm();
         }
-        return sum / delta.rows();
+        return sum / m.rows();
     }
 
 }

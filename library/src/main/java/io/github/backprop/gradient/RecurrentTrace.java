@@ -81,12 +81,7 @@ public record RecurrentTrace(LayerTrace trace, int steps, int hiddenSize) {
      * @return the mean norm
      */
     public double deltaNorm(int t) {
-        Matrix d = delta(t);
-        double sum = 0;
-        for (int n = 0; n < d.rows(); n++) {
-            sum += Matrix.rowVector(d.row(n)).norm();
-        }
-        return sum / d.rows();
+        return LayerTrace.meanRowNorm(delta(t));
     }
 
     /**

@@ -223,10 +223,9 @@ public final class RecurrentLayer implements Layer {
         int steps = input.steps();
         int features = input.features();
         double inv = 1.0 / rows;
-        // dW_x = (1/B) sum_n sum_t delta_t x_tᵀ   (every (sample, step) pair is one row)
-        Kernels.chosen().multiplyTransposedA(delta, rows * steps, hiddenSize, aPrev, aPrevOffset, features, 1.0,
+        // dW_x = (1/B) sum_n sum_t delta_t x_tᵀ   (every (sample, step) pair is one row; the kernel scales by 1/B)
+        Kernels.chosen().multiplyTransposedA(delta, rows * steps, hiddenSize, aPrev, aPrevOffset, features, inv,
                 inputWeights.gradientArray());
-        scale(inputWeights.gradientArray(), inv);
         double[] db = biases.gradientArray();
         Arrays.fill(db, 0.0);
         for (int r = 0; r < rows * steps; r++) {

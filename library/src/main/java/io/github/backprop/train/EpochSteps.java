@@ -36,6 +36,8 @@ final class EpochSteps {
      */
     private Network checkedNetwork;
     private WeakReference<Dataset> checkedData = new WeakReference<>(null);
+    /** The sample order handed out by {@link #order} when shuffling. */
+    private int[] order;
 
     EpochSteps(Loss loss, Optimizer optimizer, int batchSize, Random shuffleRandom, boolean recordGradientNorms) {
         this.loss = loss;
@@ -58,13 +60,16 @@ final class EpochSteps {
 
     /**
      * The order of the samples for {@link #run}: null (stored order) without shuffling, else an index
-     * array that each epoch shuffles again.
+     * array that each epoch shuffles again. The array is this object's, set back to 0, 1, ..., so
+     * that a loop of {@link Trainer#trainEpoch} allocates nothing.
      */
     int[] order(int samples) {
         if (shuffleRandom == null) {
             return null;
         }
-        int[] order = new int[samples];
+        if (order == null || order.length != samples) {
+            order = new int[samples];
+        }
         for (int i = 0; i < samples; i++) {
             order[i] = i;
         }

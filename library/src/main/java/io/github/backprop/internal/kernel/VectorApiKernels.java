@@ -47,13 +47,14 @@ final class VectorApiKernels extends SharedKernels {
 
     @Override
     public void multiplyTransposedB(double[] a, int aOffset, int n, int k, double[] b, int m, double[] c) {
-        if (largeProduct((long) n * k * m)) {
+        long work = (long) n * k * m;
+        if (largeProduct(work)) {
             // the tiles with B(p,j) = b[j·k + p]: their packing reads Wᵀ straight from W's rows;
             // threads share the columns of C, i.e. the rows of B (the neurons, for z = a_prev · Wᵀ): each
             // thread keeps reading the same rows of W, which it also updates (see addScaled)
             RowSplit.run(m, 2 * VectorTiles.lanes(), true,
                     (from, to) -> VectorTiles.transposedB(a, aOffset, n, k, b, m, c, from, to));
-        } else if (smallOnTiles) {
+        } else if (onTiles(work)) {
             VectorTiles.transposedB(a, aOffset, n, k, b, m, c, 0, m);
         } else {
             RowLoops.transposedB(true, a, aOffset, k, b, m, c, 0, n);
@@ -63,11 +64,12 @@ final class VectorApiKernels extends SharedKernels {
     @Override
     void product(double[] a, int aOffset, int aRow, int aCol, double[] b, int bOffset, int ldb, int inner, int rows,
                  int m, double s, double[] c) {
-        if (largeProduct((long) rows * inner * m)) {
+        long work = (long) rows * inner * m;
+        if (largeProduct(work)) {
             // threads share the rows of C (the neurons, for dW = deltaᵀ · a_prev)
             RowSplit.run(rows, true, (from, to) ->
                     VectorTiles.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, from, to));
-        } else if (smallOnTiles) {
+        } else if (onTiles(work)) {
             VectorTiles.product(a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);
         } else {
             RowLoops.product(true, a, aOffset, aRow, aCol, b, bOffset, ldb, inner, m, s, c, 0, rows);

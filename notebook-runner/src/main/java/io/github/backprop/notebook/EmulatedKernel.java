@@ -36,7 +36,9 @@ interface EmulatedKernel {
     LoaderDelegate loaderDelegate();
 
     /** The class path the cells compile against, besides what magics add: the runner's statics and the kernel's API. */
-    List<String> compilerClassPath();
+    default List<String> compilerClassPath() {
+        return KernelClassPath.compiled(dialect());
+    }
 
     /** The kernel's start-up script, one snippet per entry. */
     List<String> startupScript();

@@ -47,11 +47,6 @@ final class IJavaEmulation implements EmulatedKernel {
     }
 
     @Override
-    public List<String> compilerClassPath() {
-        return KernelClassPath.compiled(KernelDialect.IJAVA);
-    }
-
-    @Override
     public List<String> startupScript() {
         return STARTUP;
     }

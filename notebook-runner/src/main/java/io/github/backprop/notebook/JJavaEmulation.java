@@ -54,11 +54,6 @@ final class JJavaEmulation implements EmulatedKernel {
     }
 
     @Override
-    public List<String> compilerClassPath() {
-        return KernelClassPath.compiled(KernelDialect.JJAVA);
-    }
-
-    @Override
     public List<String> startupScript() {
         return STARTUP;
     }

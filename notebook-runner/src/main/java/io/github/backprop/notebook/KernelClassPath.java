@@ -29,13 +29,8 @@ final class KernelClassPath {
         if (dialect == KernelDialect.JJAVA) {
             entries.add(location(org.slf4j.LoggerFactory.class));
         }
-        for (String optional : List.of("org.zeromq.ZMQ")) {
-            try {
-                entries.add(location(Class.forName(optional)));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // the kernels' messaging library is not needed to render; the kernels have it, we may not
-            }
-        }
+        // the kernels' messaging library (JeroMQ), which both kernels' APIs reference
+        entries.add(location(org.zeromq.ZMQ.class));
         return String.join(File.pathSeparator, entries);
     }
 

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.github.backprop.notebook.ExecutedNotebook;
-import io.github.backprop.notebook.NotebookRunner;
+import io.github.backprop.notebook.KernelDialect;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,11 +50,8 @@ class TrainingSoakTest {
         String heapCap = System.getProperty("notebook.heap", "-Xmx1g");
         Path notebook = soakNotebook(rounds);
         long start = System.nanoTime();
-        ExecutedNotebook run = NotebookRunner.builder()
-                .cellTimeout(Duration.ofMinutes(2))
-                .jvmOptions(List.of(heapCap))
-                .build()
-                .run(notebook);
+        // the tutorials' runner: the notebooks' heap cap (notebook.heap), 2 minutes a cell
+        ExecutedNotebook run = TutorialRuns.runner(KernelDialect.IJAVA).run(notebook);
         assertTrue(run.succeeded(), () -> "failed: " + run.failure().orElseThrow());
 
         List<Long> heap = new ArrayList<>();

@@ -87,8 +87,9 @@ public final class OwnDataExercises {
         if (Double.isNaN(myLoss)) {
             return Unanswered.ofNaN(MIN_MAX_LOSS);
         }
-        Score minMax = recipe(columns("sepal_length", "sepal_width", "petal_length", "petal_width"), Scaler.minMax());
-        Score standardized = recipe(columns("sepal_length", "sepal_width", "petal_length", "petal_width"), Scaler.standardize());
+        Dataset allFour = columns("sepal_length", "sepal_width", "petal_length", "petal_width");
+        Score minMax = recipe(allFour, Scaler.minMax());
+        Score standardized = recipe(allFour, Scaler.standardize());
         String redo = "Run recipe.apply(data, Scaler.minMax()) and read correct= and loss= in its score.";
         ExactCheck<Integer> right = ExactCheck.of(MIN_MAX_RIGHT, minMax.correct())
                 .hint(redo);

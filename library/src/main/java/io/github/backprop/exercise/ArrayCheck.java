@@ -255,7 +255,7 @@ public final class ArrayCheck {
     private int[] firstDifference(double[][] a, double[][] b) {
         for (int r = 0; r < a.length; r++) {
             for (int c = 0; c < a[r].length; c++) {
-                if (!(Math.abs(a[r][c] - b[r][c]) <= Math.max(absolute, relative * Math.abs(b[r][c])))) {
+                if (!NumberCheck.agrees(a[r][c], b[r][c], relative, absolute)) {
                     return new int[] {r, c};
                 }
             }

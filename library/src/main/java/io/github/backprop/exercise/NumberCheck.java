@@ -189,7 +189,12 @@ public final class NumberCheck {
     }
 
     static boolean agreesWhenComputed(double answer, double target) {
-        return Math.abs(answer - target) <= Math.max(COMPUTED_ABSOLUTE, COMPUTED_RELATIVE * Math.abs(target));
+        return agrees(answer, target, COMPUTED_RELATIVE, COMPUTED_ABSOLUTE);
+    }
+
+    /** Whether |answer - target| is at most the larger of {@code absolute} and {@code relative} |target|. */
+    static boolean agrees(double answer, double target, double relative, double absolute) {
+        return Math.abs(answer - target) <= Math.max(absolute, relative * Math.abs(target));
     }
 
     static String requireText(String text) {

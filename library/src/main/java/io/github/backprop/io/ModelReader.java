@@ -189,10 +189,14 @@ final class ModelReader {
         int size = positive(layer, "size", where);
         MaxPoolLayer.Leftover leftover = layer.has("leftover") ? JsonFields.leftover(layer, where)
                 : MaxPoolLayer.Leftover.REFUSE;
+        // a window that fits but leaves rows or columns over is refused unless the file says to drop them
+        boolean leavesSomeOver = builder.currentShape() instanceof Shape.Image im
+                && size <= im.height() && size <= im.width()
+                && (im.height() % size != 0 || im.width() % size != 0);
         try {
             builder.maxPool(size, leftover);
         } catch (IllegalArgumentException e) {
-            if (leftover == MaxPoolLayer.Leftover.REFUSE && e.getMessage().contains("does not divide")) {
+            if (leftover == MaxPoolLayer.Leftover.REFUSE && leavesSomeOver) {
                 throw new ModelFileException(where + ": " + e.getMessage()
                         + " (in a model file: \"leftover\" : \"drop\")", e);
             }
